@@ -1,0 +1,38 @@
+# Two commands on a fresh machine:
+#   make serve   set everything up, serve the site with live reload on http://127.0.0.1:8000
+#   make test    set everything up (incl. Chromium for browser tests), run the whole test suite
+# Other targets: build (strict build into site/), linkcheck-external.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup system-deps serve build test linkcheck-external clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --requirement requirements.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+system-deps:
+	scripts/install-system-deps
+
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup system-deps
+	$(BIN)/python -m pytest
+
+linkcheck-external: build
+	scripts/check-external-links
+
+clean:
+	rm -rf site .pytest_cache test-artifacts
