@@ -121,3 +121,62 @@ def copy_of_repo(tmp_path: Path) -> Path:
     ignore = shutil.ignore_patterns("site", ".venv", ".git", "test-artifacts", "__pycache__")
     shutil.copytree(REPO_ROOT, target, ignore=ignore)
     return target
+
+
+TINY_SITE_CONFIG = """\
+site_name: Tiny
+site_url: https://tiny.example.org/
+theme:
+  name: material
+  language: zh-Hant
+  font: false
+  custom_dir: {overrides}
+markdown_extensions: [abbr, admonition, attr_list, footnotes, md_in_html, tables]
+plugins:
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: false
+      languages:
+        - {{locale: zh-Hant, name: 繁體中文, default: true}}
+        - {{locale: en, name: English}}
+hooks: {hooks}
+extra: {extra}
+"""
+
+
+class TinySite:
+    """A small two-language MkDocs project in a temporary folder, built for real."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def configure(self, hooks: list[str], extra: dict | None = None) -> None:
+        import json
+
+        hook_paths = [str(REPO_ROOT / "hooks" / name) for name in hooks]
+        self.write(
+            "mkdocs.yml",
+            TINY_SITE_CONFIG.format(
+                overrides=REPO_ROOT / "overrides",
+                hooks=json.dumps(hook_paths),
+                extra=json.dumps(extra or {}, ensure_ascii=False),
+            ),
+        )
+
+    def build(self) -> subprocess.CompletedProcess[str]:
+        return mkdocs_build(self.root, self.root / "site")
+
+    def soup(self, url_path: str) -> BeautifulSoup:
+        return BuiltSite(self.root / "site", "").soup(url_path)
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path) -> TinySite:
+    """Factory for a tiny two-language site in tmp_path (call .configure, .write, .build)."""
+    return TinySite(tmp_path / "tiny")
