@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REPO_ROOT
 from pybtex.database import parse_file
+from site_testing import REPO_ROOT
 
 ARTICLES = REPO_ROOT / "docs" / "articles"
 SLUGS = ["liver-cancer-spontaneous-regression", "bone-metastases-radiotherapy-immunity"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import REPO_ROOT, BuiltSite, TinySite
+from site_testing import REPO_ROOT, BuiltSite, TinySite
 
 sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
