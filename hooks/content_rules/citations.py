@@ -15,9 +15,8 @@ from .documents import FRONT_MATTER_RE, normalise
 #: A citation key: starts and ends with a word character; `_ - : . /` only inside.
 KEY_PATTERN = r"\w(?:[\w:./-]*\w)?"
 #: A bracketed group holding at least one `@key` (not preceded by a word char), not a link.
-GROUP_RE = re.compile(
-    r"\[(?P<body>[^\[\]]*?(?<![\w@.])-?@" + KEY_PATTERN + r"[^\[\]]*)\](?![(\[:])"
-)
+#: (`[@x]: url` at the start of a line is a link definition; see `_is_definition`.)
+GROUP_RE = re.compile(r"\[(?P<body>[^\[\]]*?(?<![\w@.])-?@" + KEY_PATTERN + r"[^\[\]]*)\](?![(\[])")
 #: One key inside a group: at the start of an item or after a space/bracket.
 KEY_RE = re.compile(r"(?:^|(?<=[\s(;\u3000-]))@(?P<key>" + KEY_PATTERN + ")")
 #: Fenced code blocks, from the opening fence to the matching closing fence (or the end).
@@ -50,6 +49,8 @@ def citations(text: str) -> list[Citation]:
         text = pattern.sub(_blank, text)
     found: list[Citation] = []
     for group in GROUP_RE.finditer(text):
+        if _is_definition(text, group):
+            continue
         start = group.start("body")
         for key in KEY_RE.finditer(group["body"]):
             offset = start + key.start()
@@ -57,3 +58,9 @@ def citations(text: str) -> list[Citation]:
             col = offset - (text.rfind("\n", 0, offset) + 1) + 1
             found.append(Citation(key["key"], line, col))
     return found
+
+
+def _is_definition(text: str, group: re.Match[str]) -> bool:
+    """`[label]: url` at the start of a line defines a link; it cites nothing."""
+    line_start = text.rfind("\n", 0, group.start()) + 1
+    return text.startswith(":", group.end()) and not text[line_start : group.start()].strip()
