@@ -2,7 +2,7 @@
 
 # No conftest.py in this folder on purpose: a second `conftest` module shadows the shared
 # tests/conftest.py for `from conftest import BuiltSite`. Test modules import the fixture:
-#     from tiny_repo import Repo, repo_fixture  # noqa: F401
+#     from tiny_repo import Repo, repo_fixture  (with a noqa for F401)
 
 from __future__ import annotations
 
@@ -205,7 +205,6 @@ def make_repo(tmp_path: Path) -> Repo:
     tiny.write("docs/articles/sample.en.md", translation_text())
     tiny.write("bibliography/references.bib", BIB)
     return tiny
-
 
 
 @pytest.fixture(name="repo")
