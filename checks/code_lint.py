@@ -17,8 +17,10 @@ CODE_DIRS = ("hooks", "tests", "benchmarks", "checks")
 LINT_RE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<message>.*)$"
 )
-#: `Would reformat: path`.
-FORMAT_RE = re.compile(r"^Would reformat: (?P<path>.+)$")
+#: `path:line:col: unformatted: …` (ruff format's concise output) or older `Would reformat: path`.
+FORMAT_RE = re.compile(
+    r"^(?:(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): unformatted|Would reformat: (?P<old>.+))"
+)
 
 
 def ruff() -> str:
@@ -54,7 +56,7 @@ def check_code(project: Project) -> list[Finding]:
                 )
             )
     formatting = subprocess.run(
-        [ruff(), "format", "--check", "--no-cache", *targets],
+        [ruff(), "format", "--check", "--no-cache", "--output-format", "concise", *targets],
         cwd=project.root,
         capture_output=True,
         text=True,
@@ -63,12 +65,12 @@ def check_code(project: Project) -> list[Finding]:
     for line in formatting.stdout.splitlines():
         match = FORMAT_RE.match(line)
         if match:
-            path = Path(match["path"]).as_posix()
+            path = Path(match["path"] or match["old"]).as_posix()
             findings.append(
                 Finding(
                     path,
-                    1,
-                    1,
+                    int(match["line"] or 1),
+                    int(match["col"] or 1),
                     "error",
                     "file is not formatted",
                     f"run `.venv/bin/ruff format {path}`",

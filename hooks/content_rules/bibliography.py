@@ -229,10 +229,14 @@ def check_bibliography(
     """Lint every `.bib` (path -> text) and cross-check the citations (key -> [(path, cite)])."""
     findings: list[Finding] = []
     entries: list[Entry] = []
+    unreadable = False
     for path, text in files.items():
         found, problems = read_bibliography(path, text)
         entries += found
         findings += problems
+        unreadable = unreadable or (not found and bool(problems))
+    if unreadable:
+        return findings  # every key would look unknown; fix the syntax first
 
     by_key: dict[str, list[Entry]] = {}
     for entry in entries:

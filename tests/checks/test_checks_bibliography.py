@@ -14,9 +14,9 @@ def test_parse_error_reports_its_line(repo: Repo):
     repo.edit(BIB, "  year = {2018},", "  year = {2018,")
     result = repo.check("--only", "content")
     assert result.stdout.splitlines() == [
-        f"{BIB}:17:1: error: BibTeX syntax error: premature end of file; "
+        f"{BIB}:10:1: error: BibTeX syntax error: '}}' expected; "
         "check braces, commas and quotes in this entry and the one before it"
-    ] or result.stdout.startswith(f"{BIB}:"), result.stdout
+    ]
     assert result.returncode == 1
 
 
