@@ -1,7 +1,8 @@
 # Two commands on a fresh machine:
 #   make serve   set everything up, serve the site with live reload on http://127.0.0.1:8000
 #   make test    set everything up (incl. Chromium for browser tests), run the whole test suite
-# Other targets: build (strict build into site/), linkcheck-external.
+# Other targets: build (strict build into site/), check (contributor checks), mark-translated,
+# linkcheck-external.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -28,7 +29,7 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup system-deps
+test: setup system-deps check
 	$(BIN)/python -m pytest
 
 linkcheck-external: build
