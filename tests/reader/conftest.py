@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -142,12 +144,14 @@ def repo_config() -> dict:
     return yaml.load(text, Loader=_TolerantLoader)
 
 
-def tiny_config(hooks: list[str], article_page: dict | None = None) -> dict:
+def tiny_config(
+    hooks: list[str], article_page: dict | None = None, site_url: str = SITE_URL
+) -> dict:
     """A small mkdocs.yml modelled on the repository's, using this worktree's overrides."""
     config = repo_config()
     return {
         "site_name": config["site_name"],
-        "site_url": SITE_URL,
+        "site_url": site_url,
         "site_description": config["site_description"],
         "docs_dir": "docs",
         "strict": True,
@@ -186,7 +190,10 @@ class TinyBuild:
 
 
 def build_tiny_site(
-    root: Path, pages: dict[str, str | None] | None = None, article_page: dict | None = None
+    root: Path,
+    pages: dict[str, str | None] | None = None,
+    article_page: dict | None = None,
+    site_url: str = SITE_URL,
 ) -> TinyBuild:
     """Write a tiny bilingual site under `root` (pages may be replaced or, with None, left
     out) and build it with `mkdocs build --strict`."""
@@ -202,7 +209,8 @@ def build_tiny_site(
     fixture_hook.write_text(FIXTURE_CITATIONS_HOOK, encoding="utf-8")
     hooks = [str(REPO_ROOT / "hooks" / "article_page.py"), str(fixture_hook)]
     (project / "mkdocs.yml").write_text(
-        yaml.safe_dump(tiny_config(hooks, article_page), allow_unicode=True), encoding="utf-8"
+        yaml.safe_dump(tiny_config(hooks, article_page, site_url), allow_unicode=True),
+        encoding="utf-8",
     )
     result = mkdocs_build(project, root / "site")
     return TinyBuild(
@@ -226,6 +234,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 def serve(root: Path) -> tuple[str, Callable[[], None]]:
     """Serve `root` on 127.0.0.1; returns the base URL and a function that stops it."""
+    root.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -233,8 +242,45 @@ def serve(root: Path) -> tuple[str, Callable[[], None]]:
 
 
 @pytest.fixture(scope="session")
-def sample_url(sample_site: BuiltSite) -> Iterator[str]:
-    """The sample site served from 127.0.0.1."""
-    url, stop = serve(sample_site.root)
+def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site served from 127.0.0.1 and built with that address as `site_url`.
+
+    Material's bundle fetches `sitemap.xml` next to every `<link rel="alternate">`; those
+    links are absolute (site_url), so the build must know the address it is served from,
+    as it does in production, for the request log to mean anything.
+    """
+    root = tmp_path_factory.mktemp("served")
+    url, stop = serve(root / "site")
+    built = build_tiny_site(root, site_url=url)
+    assert built.returncode == 0, built.log
+    yield url
+    stop()
+
+
+def real_article_sources(slug: str) -> dict[str, Path]:
+    """The real article's files by language; skips the test while they are not in the repo."""
+    sources = {
+        lang: REPO_ROOT / "docs" / "articles" / f"{slug}.{lang}.md" for lang in ("zh-Hant", "en")
+    }
+    missing = [str(path.relative_to(REPO_ROOT)) for path in sources.values() if not path.exists()]
+    if missing:
+        pytest.skip(f"real article not merged yet: {', '.join(missing)}")
+    return sources
+
+
+@pytest.fixture(scope="session")
+def served_real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site, built from a copy with `site_url` set to the 127.0.0.1 address it is
+    served from (see `sample_url` for why)."""
+    root = tmp_path_factory.mktemp("real")
+    project = root / "repo"
+    ignore = shutil.ignore_patterns("site", ".venv", ".git", "test-artifacts", "__pycache__")
+    shutil.copytree(REPO_ROOT, project, ignore=ignore)
+    url, stop = serve(root / "site")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {url}", text), encoding="utf-8")
+    result = mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stderr
     yield url
     stop()
