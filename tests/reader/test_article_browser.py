@@ -105,3 +105,31 @@ def test_language_switcher_works_from_the_keyboard(
         pytest.fail(f"Tab never reached the language link {language_name!r}")
     page.keyboard.press("Enter")
     page.wait_for_url(sample_url + expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "url_path", "emphasis", "min_ratio", "max_ratio"),
+    [
+        ("zh-Hant", ARTICLE_PATHS["zh-Hant"], "normal", 1.7, 1.9),
+        ("en", ARTICLE_PATHS["en"], "italic", 1.4, 1.7),
+    ],
+)
+def test_body_typography_per_language(
+    page,
+    sample_url: str,
+    lang: str,
+    url_path: str,
+    emphasis: str,
+    min_ratio: float,
+    max_ratio: float,
+):
+    page.goto(sample_url + url_path, wait_until="networkidle")
+    paragraph = "article.md-typeset > p:has(em)"
+    ratio = page.eval_on_selector(
+        paragraph,
+        "p => { const s = getComputedStyle(p); return parseFloat(s.lineHeight) / "
+        "parseFloat(s.fontSize); }",
+    )
+    assert min_ratio <= ratio <= max_ratio, ratio
+    style = page.eval_on_selector(paragraph + " em", "em => getComputedStyle(em).fontStyle")
+    assert style == emphasis
