@@ -40,7 +40,7 @@ def write_site(root: Path, articles_per_language: int = 100) -> Path:
     docs = root / "docs"
     (docs / "articles").mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML.format(repo=REPO_ROOT), encoding="utf-8")
-    (docs / "index.zh-Hant.md").write_text("# 測試站\n\n搜尋測試用的首頁。\n", encoding="utf-8")
+    (docs / "index.zh-Hant.md").write_text("# 測試站\n\n這是首頁。\n", encoding="utf-8")
     (docs / "index.en.md").write_text("# Test site\n\nHome page for search tests.\n", "utf-8")
     for language, articles in (
         ("zh-Hant", zh_articles(articles_per_language)),
