@@ -77,8 +77,9 @@ def test_bibliography_text_is_not_searchable(page, corpus_url, path, word):
     assert results.hrefs == []
 
 
-def test_results_show_title_and_highlighted_excerpt(page, corpus_url):
+def test_results_show_title_and_highlighted_excerpt(page, corpus_url, artifacts_dir):
     search(page, corpus_url, "骨轉移 放射治療")
+    page.screenshot(path=artifacts_dir / "search-results-zh-Hant.png")
     first = page.locator(RESULT_LINKS).first
     assert first.locator("h1").inner_text().strip() == "骨轉移的放射治療"
     marked = first.locator("p mark").all_inner_texts()
