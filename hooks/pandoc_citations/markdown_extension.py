@@ -1,0 +1,188 @@
+"""Python-Markdown extension: an InlineProcessor for citations and a bibliography postprocessor.
+
+Running as an inline pattern (after code spans, escapes, autolinks and inline HTML have
+been stashed) means code, ``\\[@key]``, ``<a@b.c>`` and ``name@example.com`` are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markdown import Extension, Markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .bibliography import Bibliography
+from .labels import Labels
+from .locate import check_directives, has_marker, key_positions, replace_marker
+from .numbering import Numbering
+from .render import Cited, EntryRenderer, load_template, render_bibliography, render_group
+from .syntax import GROUP_RE, parse_group
+
+#: Runs after inline HTML (90) and before entities/emphasis.
+INLINE_PRIORITY = 85
+
+
+@dataclass
+class PageContext:
+    """What the extension needs to know about the page being rendered."""
+
+    path: str = "<markdown>"
+    lang: str = "en"
+    line_offset: int = 0
+    source: str = ""
+
+
+@dataclass
+class _PageState:
+    numbering: Numbering = field(default_factory=Numbering)
+    groups: int = 0
+    seen_unknown: dict[str, int] = field(default_factory=dict)
+
+
+class CitationExtension(Extension):
+    """Resolve ``[@key]`` citations against a :class:`Bibliography`."""
+
+    def __init__(
+        self,
+        bibliography: Bibliography,
+        labels: Labels,
+        template: jinja2.Template | Path,
+        report: Callable[[str], None] = lambda message: None,
+    ) -> None:
+        super().__init__()
+        self.bibliography = bibliography
+        self.labels = labels
+        self.template = (
+            template if isinstance(template, jinja2.Template) else load_template(template)
+        )
+        self.report = report
+        self.renderer = EntryRenderer(bibliography, labels, self._report)
+        self.context = PageContext()
+        self.state = _PageState()
+
+    def _report(self, message: str) -> None:
+        self.report(message)
+
+    def begin_page(self, context: PageContext) -> None:
+        """Set the page the next ``convert`` belongs to."""
+        self.context = context
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Register the processors on ``md``."""
+        md.registerExtension(self)
+        md.preprocessors.register(_ResetPreprocessor(md, self), "pandoc_citations_reset", 100)
+        md.inlinePatterns.register(
+            CitationInlineProcessor(GROUP_RE.pattern, md, self), "pandoc_citation", INLINE_PRIORITY
+        )
+        md.treeprocessors.register(_BibliographyTreeprocessor(md, self), "pandoc_bibliography", 15)
+
+    def reset(self) -> None:
+        """Forget the previous page's numbers."""
+        self.state = _PageState()
+
+    # used by the processors ------------------------------------------------------------
+    def resolve_group(self, body: str) -> str | None:
+        """HTML for one group, or ``None`` when ``body`` is not a citation group."""
+        items = parse_group(body)
+        if items is None:
+            return None
+        state, context = self.state, self.context
+        group: list[Cited] = []
+        for item in items:
+            entry = self.bibliography.get(item.key)
+            if entry is None:
+                self._unknown(item.key)
+                group.append(Cited(item))
+                continue
+            number, cite_id = state.numbering.cite(entry.key)
+            group.append(Cited(item, self.renderer.reference(entry, context.lang), number, cite_id))
+        state.groups += 1
+        unresolved = self.labels.get(context.lang, "unresolved")
+        return render_group(group, f"cite-tip-{state.groups}", unresolved)
+
+    def _unknown(self, key: str) -> None:
+        context = self.context
+        index = self.state.seen_unknown.get(key, 0)
+        self.state.seen_unknown[key] = index + 1
+        positions = key_positions(context.source, key) if context.source else []
+        line, col = positions[min(index, len(positions) - 1)] if positions else (0, 0)
+        where = f"{context.path}:{line + context.line_offset}:{col}" if line else context.path
+        hint = self.bibliography.suggest(key)
+        message = f"{where}: unknown citation key '{key}'"
+        self._report(message + (f" (did you mean '{hint}'?)" if hint else ""))
+
+    def bibliography_html(self) -> str | None:
+        """The page's bibliography, or ``None`` when nothing was cited."""
+        numbering = self.state.numbering
+        if not numbering.numbers:
+            return None
+        rows = []
+        for key in numbering.ordered_keys():
+            entry = self.bibliography.get(key)
+            assert entry is not None
+            reference = self.renderer.reference(entry, self.context.lang)
+            rows.append((numbering.numbers[key], reference, numbering.cite_ids[key]))
+        return render_bibliography(self.template, rows, self.labels, self.context.lang)
+
+
+class _ResetPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, extension: CitationExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.extension.reset()
+        context = self.extension.context
+        check_directives("\n".join(lines), context.path, context.line_offset)
+        return lines
+
+
+class CitationInlineProcessor(InlineProcessor):
+    """Replace a citation group with stashed HTML."""
+
+    def __init__(self, pattern: str, md: Markdown, extension: CitationExtension) -> None:
+        super().__init__(pattern, md)
+        self.compiled_re = re.compile(pattern, re.DOTALL | re.UNICODE)
+        self.extension = extension
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[str | etree.Element | None, int | None, int | None]:
+        """Return a placeholder for the rendered group (or no match)."""
+        rendered = self.extension.resolve_group(m.group("body"))
+        if rendered is None:
+            return None, None, None
+        return self.md.htmlStash.store(rendered), m.start(0), m.end(0)
+
+
+class _BibliographyTreeprocessor(Treeprocessor):
+    """Put the list at the stashed ``<!-- bibliography -->`` block, else at the end.
+
+    A treeprocessor rather than a postprocessor: the ``toc`` extension re-runs every
+    postprocessor on each heading's HTML.
+    """
+
+    def __init__(self, md: Markdown, extension: CitationExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        bibliography = self.extension.bibliography_html()
+        if bibliography is None:
+            return
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        placed = False
+        for index, block in enumerate(blocks):
+            if isinstance(block, str) and has_marker(block):
+                blocks[index] = replace_marker(block, "" if placed else bibliography)
+                placed = True
+        if not placed:
+            paragraph = etree.SubElement(root, "p")
+            paragraph.text = self.md.htmlStash.store(bibliography)

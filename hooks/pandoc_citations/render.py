@@ -1,0 +1,203 @@
+"""Turn resolved citations into HTML: citation groups, tooltips and the bibliography list."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .bibliography import Bibliography, Entry
+from .labels import Labels
+from .names import is_chinese
+from .numbering import compress
+from .style import entry_language, missing_fields, vancouver_html
+from .syntax import CitationItem
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A formatted bibliography entry."""
+
+    key: str
+    html: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One item of a group after resolution (``reference`` is ``None`` when unknown)."""
+
+    item: CitationItem
+    reference: Reference | None = None
+    number: int = 0
+    cite_id: str = ""
+
+
+class EntryRenderer:
+    """Formats entries lazily, caching per (key, page language) on the bibliography."""
+
+    def __init__(
+        self, bibliography: Bibliography, labels: Labels, report: Callable[[str], None]
+    ) -> None:
+        self.bibliography = bibliography
+        self.labels = labels
+        self.report = report
+        self._fingerprint = labels.fingerprint()
+
+    def reference(self, entry: Entry, page_lang: str) -> Reference:
+        """The formatted entry, formatted at most once per language while the data lives."""
+        cache_key = (entry.key, page_lang, self._fingerprint)
+        cached = self.bibliography.cache.get(cache_key)
+        if cached is not None:
+            return cached
+        for name in missing_fields(entry.data):
+            self.report(
+                f"{entry.location}: bibliography entry '{entry.key}' (@{entry.type}) "
+                f"is missing required field '{name}'"
+            )
+        lang = entry_language(entry.data)
+        et_al = self.labels.get(lang if is_chinese(lang) else _non_chinese(self.labels), "et_al")
+        reference = Reference(
+            key=entry.key,
+            html=vancouver_html(entry.data, self.labels.for_lang(page_lang), et_al),
+            lang=lang,
+        )
+        self.bibliography.cache[cache_key] = reference
+        return reference
+
+
+def _non_chinese(labels: Labels) -> str:
+    for lang in labels.by_lang:
+        if not is_chinese(lang):
+            return lang
+    return "en"
+
+
+def _affixed(cited: Cited) -> bool:
+    item = cited.item
+    return bool(item.prefix or item.locator or item.suffix)
+
+
+def _ref_link(cited: Cited, tip_id: str) -> str:
+    assert cited.reference is not None
+    return (
+        f'<a class="citation__ref" id="{html.escape(cited.cite_id)}" '
+        f'href="#ref-{html.escape(cited.reference.key)}" '
+        f'aria-describedby="{tip_id}">{cited.number}</a>'
+    )
+
+
+def _anchor(cited: Cited) -> str:
+    return f'<span class="citation__anchor" id="{html.escape(cited.cite_id)}"></span>'
+
+
+def _item_html(cited: Cited, tip_id: str, unresolved_label: str) -> str:
+    item = cited.item
+    if cited.reference is None:
+        core = (
+            f'<span class="citation__unresolved" title="{html.escape(unresolved_label)}: '
+            f'{html.escape(item.key)}">?{html.escape(item.key)}</span>'
+        )
+    else:
+        core = _ref_link(cited, tip_id)
+    parts = [html.escape(item.prefix) + " " if item.prefix else "", core]
+    if item.locator:
+        parts.append(", " + html.escape(item.locator))
+    if item.suffix:
+        parts.append(" " + html.escape(item.suffix))
+    return "".join(parts)
+
+
+def render_group(group: Sequence[Cited], tip_id: str, unresolved_label: str) -> str:
+    """``[1–3, 5, p. 7]`` with links, range anchors and one tooltip listing every source."""
+    resolved = sorted((c for c in group if c.reference), key=lambda c: c.number)
+    unresolved = [c for c in group if not c.reference]
+    pieces: list[str] = []
+    bare = [c for c in resolved if not _affixed(c)]
+    by_number: dict[int, list[Cited]] = {}
+    for cited in bare:
+        by_number.setdefault(cited.number, []).append(cited)
+    ordered: list[tuple[int, str]] = []
+    for start, end in compress(by_number):
+        first = by_number[start]
+        text = _ref_link(first[0], tip_id) + "".join(_anchor(c) for c in first[1:])
+        if end != start:
+            middle = [c for n in range(start + 1, end) for c in by_number[n]]
+            last = by_number[end]
+            text += "".join(_anchor(c) for c in middle) + "\u2013" + _ref_link(last[0], tip_id)
+            text += "".join(_anchor(c) for c in last[1:])
+        ordered.append((start, text))
+    for cited in resolved:
+        if _affixed(cited):
+            ordered.append((cited.number, _item_html(cited, tip_id, unresolved_label)))
+    ordered.sort(key=lambda pair: pair[0])
+    pieces = [text for _, text in ordered]
+    pieces += [_item_html(c, tip_id, unresolved_label) for c in unresolved]
+    classes = "citation" if not unresolved else "citation citation--unresolved"
+    body = f'<span class="citation__group">[{", ".join(pieces)}]</span>'
+    if not resolved:
+        return f'<span class="{classes}">{body}</span>'
+    seen: set[str] = set()
+    entries = []
+    for cited in resolved:
+        assert cited.reference is not None
+        if cited.reference.key in seen:
+            continue
+        seen.add(cited.reference.key)
+        entries.append(
+            f'<span class="citation__preview" lang="{html.escape(cited.reference.lang)}">'
+            f'<span class="citation__preview-number">{cited.number}.</span> '
+            f"{cited.reference.html}</span>"
+        )
+    tooltip = (
+        f'<span class="citation__tooltip" role="tooltip" id="{tip_id}">{"".join(entries)}</span>'
+    )
+    return f'<span class="{classes}">{body}{tooltip}</span>'
+
+
+def load_template(path: Path) -> jinja2.Template:
+    """The bibliography template (autoescaping on)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(path.parent)),
+        autoescape=True,
+        keep_trailing_newline=False,
+    )
+    return env.get_template(path.name)
+
+
+def render_bibliography(
+    template: jinja2.Template,
+    references: Sequence[tuple[int, Reference, Sequence[str]]],
+    labels: Labels,
+    page_lang: str,
+) -> str:
+    """Render ``(number, reference, cite ids)`` rows with the Jinja template."""
+    entries = [
+        {
+            "number": number,
+            "id": f"ref-{reference.key}",
+            "key": reference.key,
+            "lang": reference.lang,
+            "html": Markup(reference.html),  # already escaped by pybtex's HTML backend
+            "backlinks": [
+                {"href": f"#{cite_id}", "letter": _letter(index)}
+                for index, cite_id in enumerate(cite_ids)
+            ],
+        }
+        for number, reference, cite_ids in references
+    ]
+    return template.render(entries=entries, labels=labels.for_lang(page_lang), lang=page_lang)
+
+
+def _letter(index: int) -> str:
+    """a, b, ..., z, aa, ab, ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
