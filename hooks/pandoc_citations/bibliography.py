@@ -106,8 +106,10 @@ def parse_file(path: Path, display: str) -> list[Entry]:
     except PybtexError as error:
         line = getattr(error, "lineno", None)
         where = f"{display}:{line}" if line else display
-        message = str(getattr(error, "message", "") or error).strip()
-        raise BibliographyError(f"{where}: malformed BibTeX: {message}") from None
+        message = re.sub(r"^syntax error in line \d+:\s*", "", str(error)).strip()
+        within = [key for _kind, key, start in heads(text) if line and start <= line]
+        entry = f" (in entry '{within[-1]}')" if within else ""
+        raise BibliographyError(f"{where}: malformed BibTeX: {message}{entry}") from None
     entries = []
     for key, data_entry in data.entries.items():
         entries.append(

@@ -74,11 +74,13 @@ def entry_language(entry: PybtexEntry) -> str:
             lang = normalize_lang(decode_latex(value))
             if lang:
                 return lang
-    for name in ("author", "editor", "organization", "title"):
-        lang = script_lang(entry.fields.get(name, ""))
-        if lang:
-            return lang
-    return "en"
+    names = " ".join(entry.fields.get(name, "") for name in ("author", "editor", "organization"))
+    title = script_lang(entry.fields.get("title", ""))
+    if not names.strip():
+        return title or "en"
+    lang = script_lang(names)
+    # kana in the title marks Japanese even when the names are written in kanji
+    return "ja" if lang == "zh-Hant" and title == "ja" else lang or "en"
 
 
 def _clean_url(value: str) -> str:
