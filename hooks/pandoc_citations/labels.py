@@ -9,6 +9,9 @@ from pathlib import Path
 
 DEFAULTS_FILE = Path(__file__).with_name("labels.json")
 
+#: Used for languages nobody configured (e.g. a German source's "et al.").
+FALLBACK_LANG = "en"
+
 #: Every label the engine needs; each configured language must end up with all of them.
 LABEL_NAMES = (
     "references",
@@ -29,7 +32,7 @@ class Labels:
     by_lang: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def for_lang(self, lang: str) -> Mapping[str, str]:
-        """Labels for ``lang``: exact tag, then same primary subtag, then the first language."""
+        """Labels for ``lang``: exact tag, then same primary subtag, then English, then any."""
         if lang in self.by_lang:
             return self.by_lang[lang]
         lowered = {tag.lower(): tag for tag in self.by_lang}
@@ -39,7 +42,7 @@ class Labels:
         for tag, labels in self.by_lang.items():
             if tag.split("-")[0].lower() == primary:
                 return labels
-        return next(iter(self.by_lang.values()), {})
+        return self.by_lang.get(FALLBACK_LANG) or next(iter(self.by_lang.values()), {})
 
     def get(self, lang: str, name: str) -> str:
         """One label; an unknown name raises ``KeyError``."""

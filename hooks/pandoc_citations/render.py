@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 from markupsafe import Markup
 
 from .bibliography import Bibliography, Entry
 from .labels import Labels
-from .names import is_chinese
 from .numbering import compress
 from .style import entry_language, missing_fields, vancouver_html
 from .syntax import CitationItem
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """A formatted bibliography entry."""
 
     key: str
@@ -27,14 +25,31 @@ class Reference:
     lang: str
 
 
-@dataclass(frozen=True)
-class Cited:
+class Cited(NamedTuple):
     """One item of a group after resolution (``reference`` is ``None`` when unknown)."""
 
     item: CitationItem
     reference: Reference | None = None
     number: int = 0
     cite_id: str = ""
+
+
+class Backlink(NamedTuple):
+    """A link from a bibliography entry back to one citing spot."""
+
+    href: str
+    letter: str
+
+
+class BibliographyRow(NamedTuple):
+    """What the bibliography template gets for each entry (attributes, for fast Jinja access)."""
+
+    number: int
+    id: str
+    key: str
+    lang: str
+    html: Markup
+    backlinks: list[Backlink]
 
 
 class EntryRenderer:
@@ -46,11 +61,13 @@ class EntryRenderer:
         self.bibliography = bibliography
         self.labels = labels
         self.report = report
-        self._fingerprint = labels.fingerprint()
+        # a small int stands for the labels in cache keys (hashing the labels each time is slow)
+        label_ids = bibliography.cache.setdefault("labels", {})
+        self._labels_id = label_ids.setdefault(labels.fingerprint(), len(label_ids))
 
     def reference(self, entry: Entry, page_lang: str) -> Reference:
         """The formatted entry, formatted at most once per language while the data lives."""
-        cache_key = (entry.key, page_lang, self._fingerprint)
+        cache_key = (entry.key, page_lang, self._labels_id)
         cached = self.bibliography.cache.get(cache_key)
         if cached is not None:
             return cached
@@ -60,7 +77,7 @@ class EntryRenderer:
                 f"is missing required field '{name}'"
             )
         lang = entry_language(entry.data)
-        et_al = self.labels.get(lang if is_chinese(lang) else _non_chinese(self.labels), "et_al")
+        et_al = self.labels.get(lang, "et_al")  # 「等」 for Chinese sources, else "et al."
         reference = Reference(
             key=entry.key,
             html=vancouver_html(entry.data, self.labels.for_lang(page_lang), et_al),
@@ -68,13 +85,6 @@ class EntryRenderer:
         )
         self.bibliography.cache[cache_key] = reference
         return reference
-
-
-def _non_chinese(labels: Labels) -> str:
-    for lang in labels.by_lang:
-        if not is_chinese(lang):
-            return lang
-    return "en"
 
 
 def _affixed(cited: Cited) -> bool:
@@ -177,17 +187,14 @@ def render_bibliography(
 ) -> str:
     """Render ``(number, reference, cite ids)`` rows with the Jinja template."""
     entries = [
-        {
-            "number": number,
-            "id": f"ref-{reference.key}",
-            "key": reference.key,
-            "lang": reference.lang,
-            "html": Markup(reference.html),  # already escaped by pybtex's HTML backend
-            "backlinks": [
-                {"href": f"#{cite_id}", "letter": _letter(index)}
-                for index, cite_id in enumerate(cite_ids)
-            ],
-        }
+        BibliographyRow(
+            number,
+            f"ref-{reference.key}",
+            reference.key,
+            reference.lang,
+            Markup(reference.html),  # already escaped by pybtex's HTML backend
+            [Backlink(f"#{cite_id}", _letter(index)) for index, cite_id in enumerate(cite_ids)],
+        )
         for number, reference, cite_ids in references
     ]
     return template.render(entries=entries, labels=labels.for_lang(page_lang), lang=page_lang)
