@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from markdown import Extension, Markdown
+from markdown import Extension, Markdown, util
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -27,6 +27,8 @@ from .syntax import GROUP_RE, parse_group
 
 #: Runs after inline HTML (90) and before entities/emphasis.
 INLINE_PRIORITY = 85
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PLACEHOLDER_RE = re.compile(util.HTML_PLACEHOLDER % r"([0-9]+)")
 
 
 @dataclass
@@ -44,6 +46,8 @@ class _PageState:
     numbering: Numbering = field(default_factory=Numbering)
     groups: int = 0
     seen_unknown: dict[str, int] = field(default_factory=dict)
+    #: stash index -> the group's HTML without its preview
+    bare: dict[int, str] = field(default_factory=dict)
 
 
 class CitationExtension(Extension):
@@ -88,8 +92,8 @@ class CitationExtension(Extension):
         self.state = _PageState()
 
     # used by the processors ------------------------------------------------------------
-    def resolve_group(self, body: str) -> str | None:
-        """HTML for one group, or ``None`` when ``body`` is not a citation group."""
+    def resolve_group(self, body: str) -> tuple[str, str] | None:
+        """HTML for one group with and without its preview, or ``None`` if not a group."""
         items = parse_group(body)
         if items is None:
             return None
@@ -159,7 +163,9 @@ class CitationInlineProcessor(InlineProcessor):
         rendered = self.extension.resolve_group(m.group("body"))
         if rendered is None:
             return None, None, None
-        return self.md.htmlStash.store(rendered), m.start(0), m.end(0)
+        placeholder = self.md.htmlStash.store(rendered[0])
+        self.extension.state.bare[self.md.htmlStash.html_counter - 1] = rendered[1]
+        return placeholder, m.start(0), m.end(0)
 
 
 class _BibliographyTreeprocessor(Treeprocessor):
@@ -174,6 +180,7 @@ class _BibliographyTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        self._strip_previews_in_headings(root)
         bibliography = self.extension.bibliography_html()
         if bibliography is None:
             return
@@ -186,3 +193,15 @@ class _BibliographyTreeprocessor(Treeprocessor):
         if not placed:
             paragraph = etree.SubElement(root, "p")
             paragraph.text = self.md.htmlStash.store(bibliography)
+
+    def _strip_previews_in_headings(self, root: etree.Element) -> None:
+        """Headings keep their numbers but not the previews (which would enter the TOC)."""
+        bare = self.extension.state.bare
+        if not bare:
+            return
+        for heading in root.iter():
+            if heading.tag not in _HEADINGS:
+                continue
+            for index in _PLACEHOLDER_RE.findall("".join(heading.itertext())):
+                if int(index) in bare:
+                    self.md.htmlStash.rawHtmlBlocks[int(index)] = bare[int(index)]

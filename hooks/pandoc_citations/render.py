@@ -122,8 +122,12 @@ def _item_html(cited: Cited, tip_id: str, unresolved_label: str) -> str:
     return "".join(parts)
 
 
-def render_group(group: Sequence[Cited], tip_id: str, unresolved_label: str) -> str:
-    """``[1–3, 5, p. 7]`` with links, range anchors and one tooltip listing every source."""
+def render_group(group: Sequence[Cited], tip_id: str, unresolved_label: str) -> tuple[str, str]:
+    """``[1–3, 5, p. 7]`` with links, range anchors and one tooltip listing every source.
+
+    Returns the HTML with the tooltip and a variant without it (for headings, whose text
+    also becomes the table of contents).
+    """
     resolved = sorted((c for c in group if c.reference), key=lambda c: c.number)
     unresolved = [c for c in group if not c.reference]
     pieces: list[str] = []
@@ -149,8 +153,9 @@ def render_group(group: Sequence[Cited], tip_id: str, unresolved_label: str) -> 
     pieces += [_item_html(c, tip_id, unresolved_label) for c in unresolved]
     classes = "citation" if not unresolved else "citation citation--unresolved"
     body = f'<span class="citation__group">[{", ".join(pieces)}]</span>'
+    bare = f'<span class="{classes}">{body}</span>'
     if not resolved:
-        return f'<span class="{classes}">{body}</span>'
+        return bare, bare
     seen: set[str] = set()
     entries = []
     for cited in resolved:
@@ -163,10 +168,12 @@ def render_group(group: Sequence[Cited], tip_id: str, unresolved_label: str) -> 
             f'<span class="citation__preview-number">{cited.number}.</span> '
             f"{cited.reference.html}</span>"
         )
+    # data-search-exclude: Material's search indexes the bibliography, not every preview
     tooltip = (
-        f'<span class="citation__tooltip" role="tooltip" id="{tip_id}">{"".join(entries)}</span>'
+        f'<span class="citation__tooltip" role="tooltip" id="{tip_id}" data-search-exclude>'
+        f"{''.join(entries)}</span>"
     )
-    return f'<span class="{classes}">{body}{tooltip}</span>'
+    return f'<span class="{classes}">{body}{tooltip}</span>', bare
 
 
 def load_template(path: Path) -> jinja2.Template:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from citation_helpers import HOOKS, MKDOCS_YML, REPO, make_site
+from citation_helpers import HOOKS, MKDOCS_YML, REPO, SAMPLE_BIB, make_site
 
 ZH_PAGE = """\
 ---
@@ -120,11 +120,17 @@ def test_unknown_key_fails_strict_build_with_location(build_site) -> None:
 
 
 def test_unknown_key_renders_visibly_without_strict(build_site) -> None:
-    built = build_site({"x.zh-Hant.md": "# X\n\n[@nope]\n", "x.en.md": "# X\n"}, strict=False)
+    bib = SAMPLE_BIB + "\n@article{thin,\n  title = {Thin entry},\n  year = {2001},\n}\n"
+    pages = {"x.zh-Hant.md": "# X\n\n[@nope] [@thin]\n", "x.en.md": "# X\n\n[@thin]\n"}
+    built = build_site(pages, strict=False, bib=bib)
     assert built.returncode == 0, built.log
     assert "docs/x.zh-Hant.md:3:2: unknown citation key 'nope'" in built.log
     span = built.page("x/index.html").select_one(".citation--unresolved")
     assert span.get_text() == "[?nope]"
+    # cited from both language builds, reported once
+    warning = "bibliography entry 'thin' (@article) is missing required field 'journal'"
+    assert built.log.count(warning) == 1
+    assert "Thin entry." in built.page("en/x/index.html").select_one("#ref-thin").get_text()
 
 
 def test_malformed_bib_is_a_located_error(build_site) -> None:

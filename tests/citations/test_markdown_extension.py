@@ -147,6 +147,20 @@ def test_heading_ids_unaffected(render) -> None:
     assert '<h1 id="title">Title</h1>' in render("# Title\n\n[@ost2018]", extensions=("toc",)).html
 
 
+def test_citation_in_heading_has_no_preview(render) -> None:
+    rendered = render("## Results [@ost2018]\n\nBody [@ost2018]", extensions=("toc",))
+    heading = rendered.soup.select_one("h2")
+    assert heading["id"] == "results-1"
+    assert heading.select_one("a.citation__ref")["href"] == "#ref-ost2018"
+    assert heading.select(".citation__tooltip") == []
+    assert len(rendered.soup.select(".citation__tooltip")) == 1  # the body one keeps it
+
+
+def test_previews_are_excluded_from_search(render) -> None:
+    tooltip = render("[@ost2018]").soup.select_one(".citation__tooltip")
+    assert tooltip.has_attr("data-search-exclude")
+
+
 @pytest.mark.parametrize(
     ("text", "line_offset", "message"),
     [
