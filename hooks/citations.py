@@ -2,11 +2,18 @@
 
 Events handled:
 
-- ``on_config``: validate ``extra.citations`` once per build, load the ``.bib`` files
-  (parsed once, reused until they change) and register the Markdown extension;
-  reset per-build state at the start of every (non-nested) build.
+- ``on_config``: at the start of a build, validate ``extra.citations``, load the ``.bib``
+  files (parsed once, reused until they change, also across ``mkdocs serve`` rebuilds),
+  register the Markdown extension and reset the once-per-build warning filter.
+  mkdocs-static-i18n re-runs ``on_config`` for each further language on the same config
+  object; those nested runs reuse everything.
 - ``on_page_markdown``: tell the extension which page and language come next, the line
   offset of the front matter, and reject unknown ``<!-- bibliography:... -->`` directives.
+
+Page language: ``page.file.locale`` (set by mkdocs-static-i18n from the ``x.<lang>.md``
+suffix), else ``config.theme.language`` (which the i18n plugin switches per language build).
+The two differ only on fallback pages (a zh-Hant file shown in the English build), where the
+file's locale matches the text.
 
 All logic lives in the plain library ``pandoc_citations`` next to this file.
 """
@@ -113,7 +120,10 @@ def _bib_paths(patterns: list[str], root: Path) -> list[Path]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Validate settings, load the bibliography, register the Markdown extension."""
     global _extension
-    if not _nested_language_build(config):
+    if _nested_language_build(config):
+        if _extension is not None and _extension in config.markdown_extensions:
+            return config
+    else:
         _reported.clear()
     citations = _load_config(config)
     root = Path(config.config_file_path or ".").resolve().parent
