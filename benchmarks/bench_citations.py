@@ -47,7 +47,21 @@ plugins:
         - locale: en
           name: English
           build: true
-markdown_extensions: [admonition, footnotes, tables, toc]
+markdown_extensions:  # as in the site's mkdocs.yml
+  - abbr
+  - admonition
+  - attr_list
+  - def_list
+  - footnotes
+  - md_in_html
+  - tables
+  - pymdownx.details
+  - pymdownx.superfences
+  - toc:
+      permalink: true
+      slugify: !!python/object/apply:pymdownx.slugs.slugify
+        kwds:
+          case: lower
 extra:
   citations:
     bibliography: [bibliography/*.bib]

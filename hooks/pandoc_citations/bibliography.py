@@ -76,11 +76,13 @@ def _signature(path: Path) -> tuple[int, int]:
 
 def heads(text: str) -> Iterable[tuple[str, str, int]]:
     """Yield ``(type, key, line)`` for each ``@type{key,`` in BibTeX source."""
+    line, position = 1, 0
     for match in _HEAD_RE.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
         kind = match["type"].lower()
-        if kind in _NOT_ENTRIES:
-            continue
-        yield kind, match["key"], text.count("\n", 0, match.start()) + 1
+        if kind not in _NOT_ENTRIES:
+            yield kind, match["key"], line
 
 
 def parse_file(path: Path, display: str) -> list[Entry]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -11,7 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from .bibliography import Bibliography, Entry
-from .labels import Labels
+from .labels import LABEL_NAMES, Labels
 from .numbering import compress
 from .style import entry_language, missing_fields, vancouver_html
 from .syntax import CitationItem
@@ -52,8 +53,15 @@ class BibliographyRow(NamedTuple):
     backlinks: list[Backlink]
 
 
+#: Stand-ins for page-language words: pybtex formats each entry once, then every language
+#: gets its words swapped in (formatting is by far the most expensive step).
+_SLOT = "\ue000{}\ue001"
+_SLOT_RE = re.compile("\ue000([a-z_]+)\ue001")
+_SLOTS = {name: _SLOT.format(name) for name in LABEL_NAMES}
+
+
 class EntryRenderer:
-    """Formats entries lazily, caching per (key, page language) on the bibliography."""
+    """Formats entries lazily: pybtex once per key, then cached per (key, page language)."""
 
     def __init__(
         self, bibliography: Bibliography, labels: Labels, report: Callable[[str], None]
@@ -66,8 +74,21 @@ class EntryRenderer:
         self._labels_id = label_ids.setdefault(labels.fingerprint(), len(label_ids))
 
     def reference(self, entry: Entry, page_lang: str) -> Reference:
-        """The formatted entry, formatted at most once per language while the data lives."""
+        """The formatted entry in ``page_lang``; the cache lives as long as the .bib data."""
         cache_key = (entry.key, page_lang, self._labels_id)
+        cached = self.bibliography.cache.get(cache_key)
+        if cached is not None:
+            return cached
+        base = self._base(entry)
+        words = self.labels.for_lang(page_lang)
+        html_text = _SLOT_RE.sub(lambda m: html.escape(words[m.group(1)]), base.html)
+        reference = base._replace(html=html_text)
+        self.bibliography.cache[cache_key] = reference
+        return reference
+
+    def _base(self, entry: Entry) -> Reference:
+        """Format with pybtex once per key, page-language words left as slots."""
+        cache_key = ("base", entry.key, self._labels_id)
         cached = self.bibliography.cache.get(cache_key)
         if cached is not None:
             return cached
@@ -78,11 +99,7 @@ class EntryRenderer:
             )
         lang = entry_language(entry.data)
         et_al = self.labels.get(lang, "et_al")  # 「等」 for Chinese sources, else "et al."
-        reference = Reference(
-            key=entry.key,
-            html=vancouver_html(entry.data, self.labels.for_lang(page_lang), et_al),
-            lang=lang,
-        )
+        reference = Reference(entry.key, vancouver_html(entry.data, _SLOTS, et_al), lang)
         self.bibliography.cache[cache_key] = reference
         return reference
 

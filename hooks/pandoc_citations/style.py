@@ -120,19 +120,19 @@ def _value(context: Mapping[str, Any], name: str) -> str:
 @node
 def text(children: list[Any], context: Mapping[str, Any], name: str) -> richtext.Text:
     """A decoded field as escaped text (no sentence-casing: ``Taiwan`` stays ``Taiwan``)."""
-    return richtext.Text(_value(context, name))
+    return richtext.String(_value(context, name))
 
 
 @node
 def label(children: list[Any], context: Mapping[str, Any], name: str) -> richtext.Text:
     """A translated word for the page language."""
-    return richtext.Text(context["labels"][name])
+    return richtext.String(context["labels"][name])
 
 
 @node
 def people(children: list[Any], context: Mapping[str, Any], role: str = "author") -> richtext.Text:
     """Names, Vancouver style, 6 then "et al."/「等」 chosen by the source's language."""
-    return richtext.Text(format_name_list(_value(context, role), context["et_al"]))
+    return richtext.String(format_name_list(_value(context, role), context["et_al"]))
 
 
 @node
@@ -145,7 +145,7 @@ def link(children: list[Any], context: Mapping[str, Any], name: str, url: str) -
         value = "PMC" + value
     target = url.format(value=value)
     if not _SAFE_URL_RE.match(target):
-        return richtext.Text(value)
+        return richtext.String(value)
     return richtext.HRef(html.escape(target, quote=True), richtext.String(value))
 
 
@@ -153,6 +153,10 @@ class VancouverStyle(BaseStyle):
     """Vancouver/NLM-like references for medical writing."""
 
     default_sorting_style = "none"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._templates: dict[str, Any] = {}
 
     def format_entry(  # type: ignore[override]
         self,
@@ -171,7 +175,10 @@ class VancouverStyle(BaseStyle):
             "labels": labels,
             "et_al": et_al,
         }
-        template = getattr(self, f"get_{entry_kind(entry)}_template")(entry)
+        kind = entry_kind(entry)
+        template = self._templates.get(kind)
+        if template is None:  # templates do not depend on the entry: build each once
+            template = self._templates[kind] = getattr(self, f"get_{kind}_template")(entry)
         return FormattedEntry(entry.key, template.format_data(context), label)
 
     # pieces -----------------------------------------------------------------

@@ -19,6 +19,14 @@ title: 高血壓
 !!! note "提醒"
     見 [@ost2018, p. 5]。
 
+```text
+[@not-a-citation] in code stays as written
+```
+
+<div markdown>
+Inside md_in_html `[@also-not]` *and* a real one [@who2023].
+</div>
+
 <!-- bibliography -->
 
 ## 其他
@@ -51,7 +59,8 @@ def test_zh_page(site) -> None:
     soup = site.page("articles/bp/index.html")
     assert soup.html["lang"] == "zh-Hant"
     groups = [g.get_text() for g in soup.select(".citation__group")]
-    assert groups == ["[1, 2]", "[3]", "[2, p. 5]"]
+    assert groups == ["[1, 2]", "[3]", "[2, p. 5]", "[3]"]
+    assert "[@not-a-citation]" in soup.select_one("pre").get_text()
     bib = soup.select_one("section.bibliography")
     assert bib.select_one("h2").get_text() == "參考文獻"
     entries = bib.select("li.bibliography__entry")
