@@ -7,6 +7,7 @@ Events handled:
   register the Markdown extension and reset the once-per-build warning filter.
   mkdocs-static-i18n re-runs ``on_config`` for each further language on the same config
   object; those nested runs reuse everything.
+- ``on_serve``: watch the ``.bib`` files, so editing one rebuilds the site.
 - ``on_page_markdown``: tell the extension which page and language come next, the line
   offset of the front matter, and reject unknown ``<!-- bibliography:... -->`` directives.
 
@@ -22,12 +23,15 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -58,6 +62,7 @@ class CitationsConfig(Config):
 
 
 _reported: set[str] = set()
+_watched: list[Path] = []
 _extension: CitationExtension | None = None
 
 
@@ -127,8 +132,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         _reported.clear()
     citations = _load_config(config)
     root = Path(config.config_file_path or ".").resolve().parent
+    paths = _bib_paths(citations.bibliography, root)
+    _watched[:] = paths
     try:
-        bibliography = load_bibliography(_bib_paths(citations.bibliography, root), root)
+        bibliography = load_bibliography(paths, root)
     except CitationError as error:
         raise PluginError(str(error)) from None
     labels = load_labels(citations.labels)
@@ -139,6 +146,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     config.markdown_extensions.append(extension)  # type: ignore[arg-type]
     _extension = extension
     return config
+
+
+def on_serve(
+    server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+) -> None:
+    """Rebuild when a bibliography file changes (they usually live outside docs/)."""
+    for path in _watched:
+        server.watch(str(path))
 
 
 def _line_offset(page: Page) -> int:
