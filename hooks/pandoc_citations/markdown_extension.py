@@ -22,7 +22,7 @@ from .bibliography import Bibliography
 from .labels import Labels
 from .locate import check_directives, has_marker, key_positions, replace_marker
 from .numbering import Numbering
-from .render import Cited, EntryRenderer, load_template, render_bibliography, render_group
+from .render import BibliographyRenderer, Cited, EntryRenderer, load_template, render_group
 from .syntax import GROUP_RE, parse_group
 
 #: Runs after inline HTML (90) and before entities/emphasis.
@@ -63,9 +63,9 @@ class CitationExtension(Extension):
         super().__init__()
         self.bibliography = bibliography
         self.labels = labels
-        self.template = (
-            template if isinstance(template, jinja2.Template) else load_template(template)
-        )
+        if not isinstance(template, jinja2.Template):
+            template = load_template(template)
+        self.list_renderer = BibliographyRenderer(template, labels)
         self.report = report
         self.renderer = EntryRenderer(bibliography, labels, self._report)
         self.context = PageContext()
@@ -133,7 +133,7 @@ class CitationExtension(Extension):
             assert entry is not None
             reference = self.renderer.reference(entry, self.context.lang)
             rows.append((numbering.numbers[key], reference, numbering.cite_ids[key]))
-        return render_bibliography(self.template, rows, self.labels, self.context.lang)
+        return self.list_renderer.render(rows, self.context.lang)
 
 
 class _ResetPreprocessor(Preprocessor):

@@ -45,7 +45,7 @@ class Backlink(NamedTuple):
 class BibliographyRow(NamedTuple):
     """What the bibliography template gets for each entry (attributes, for fast Jinja access)."""
 
-    number: int
+    number: str
     id: str
     key: str
     lang: str
@@ -203,25 +203,48 @@ def load_template(path: Path) -> jinja2.Template:
     return env.get_template(path.name)
 
 
-def render_bibliography(
-    template: jinja2.Template,
-    references: Sequence[tuple[int, Reference, Sequence[str]]],
-    labels: Labels,
-    page_lang: str,
-) -> str:
-    """Render ``(number, reference, cite ids)`` rows with the Jinja template."""
-    entries = [
-        BibliographyRow(
-            number,
-            f"ref-{reference.key}",
-            reference.key,
-            reference.lang,
-            Markup(reference.html),  # already escaped by pybtex's HTML backend
-            [Backlink(f"#{cite_id}", _letter(index)) for index, cite_id in enumerate(cite_ids)],
+#: Stands for an entry's number while its rendered ``<li>`` is cached.
+_NUMBER_SLOT = "\ue002"
+
+
+class BibliographyRenderer:
+    """Renders the list with the template's ``entry`` macro and its body.
+
+    An entry's HTML depends on its key, page language and how often it is cited, not on its
+    number, so each variant is rendered once and reused on every page (numbers are swapped in).
+    """
+
+    def __init__(self, template: jinja2.Template, labels: Labels) -> None:
+        self.template = template
+        # make_module renders the body once; give it harmless values
+        module = template.make_module({"items": "", "entries": [], "labels": {}, "lang": ""})
+        self.entry_macro = module.entry  # type: ignore[attr-defined]
+        self.labels = labels
+        self._items: dict[tuple[Reference, tuple[str, ...], str], str] = {}
+
+    def render(
+        self, references: Sequence[tuple[int, Reference, Sequence[str]]], page_lang: str
+    ) -> str:
+        """Render ``(number, reference, cite ids)`` rows."""
+        words = self.labels.for_lang(page_lang)
+        items = []
+        for number, reference, cite_ids in references:
+            cache_key = (reference, tuple(cite_ids), page_lang)
+            item = self._items.get(cache_key)
+            if item is None:
+                row = BibliographyRow(
+                    _NUMBER_SLOT,
+                    f"ref-{reference.key}",
+                    reference.key,
+                    reference.lang,
+                    Markup(reference.html),  # already escaped by pybtex's HTML backend
+                    [Backlink(f"#{cite_id}", _letter(i)) for i, cite_id in enumerate(cite_ids)],
+                )
+                item = self._items[cache_key] = str(self.entry_macro(row, words))
+            items.append(item.replace(_NUMBER_SLOT, str(number)))
+        return self.template.render(
+            items=Markup("".join(items)), entries=references, labels=words, lang=page_lang
         )
-        for number, reference, cite_ids in references
-    ]
-    return template.render(entries=entries, labels=labels.for_lang(page_lang), lang=page_lang)
 
 
 def _letter(index: int) -> str:
