@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from .labels import Labels
 from .locate import check_directives, has_marker, key_positions, replace_marker
 from .numbering import Numbering
 from .render import BibliographyRenderer, Cited, EntryRenderer, load_template, render_group
-from .syntax import GROUP_RE, parse_group
+from .syntax import GROUP_RE, CitationItem, parse_group
 
 #: Runs after inline HTML (90) and before entities/emphasis.
 INLINE_PRIORITY = 85
@@ -46,8 +46,8 @@ class _PageState:
     numbering: Numbering = field(default_factory=Numbering)
     groups: int = 0
     seen_unknown: dict[str, int] = field(default_factory=dict)
-    #: stash index -> the group's HTML without its preview
-    bare: dict[int, str] = field(default_factory=dict)
+    #: stash index -> a group waiting to be numbered in document order
+    pending: dict[int, list[CitationItem]] = field(default_factory=dict)
 
 
 class CitationExtension(Extension):
@@ -92,11 +92,12 @@ class CitationExtension(Extension):
         self.state = _PageState()
 
     # used by the processors ------------------------------------------------------------
-    def resolve_group(self, body: str) -> tuple[str, str] | None:
-        """HTML for one group with and without its preview, or ``None`` if not a group."""
-        items = parse_group(body)
-        if items is None:
-            return None
+    def resolve_group(self, items: list[CitationItem], in_heading: bool = False) -> str:
+        """Number and render one group (called in document order).
+
+        Headings get the group without its preview, since heading text also becomes the
+        table of contents.
+        """
         state, context = self.state, self.context
         group: list[Cited] = []
         for item in items:
@@ -109,7 +110,8 @@ class CitationExtension(Extension):
             group.append(Cited(item, self.renderer.reference(entry, context.lang), number, cite_id))
         state.groups += 1
         unresolved = self.labels.get(context.lang, "unresolved")
-        return render_group(group, f"cite-tip-{state.groups}", unresolved)
+        full, bare = render_group(group, f"cite-tip-{state.groups}", unresolved)
+        return bare if in_heading else full
 
     def _unknown(self, key: str) -> None:
         context = self.context
@@ -159,12 +161,12 @@ class CitationInlineProcessor(InlineProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[str | etree.Element | None, int | None, int | None]:
-        """Return a placeholder for the rendered group (or no match)."""
-        rendered = self.extension.resolve_group(m.group("body"))
-        if rendered is None:
+        """Return a placeholder, filled in document order by the treeprocessor (or no match)."""
+        items = parse_group(m.group("body"))
+        if items is None:
             return None, None, None
-        placeholder = self.md.htmlStash.store(rendered[0])
-        self.extension.state.bare[self.md.htmlStash.html_counter - 1] = rendered[1]
+        placeholder = self.md.htmlStash.store("")
+        self.extension.state.pending[self.md.htmlStash.html_counter - 1] = items
         return placeholder, m.start(0), m.end(0)
 
 
@@ -180,7 +182,7 @@ class _BibliographyTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        self._strip_previews_in_headings(root)
+        self._number_in_document_order(root)
         bibliography = self.extension.bibliography_html()
         if bibliography is None:
             return
@@ -194,14 +196,34 @@ class _BibliographyTreeprocessor(Treeprocessor):
             paragraph = etree.SubElement(root, "p")
             paragraph.text = self.md.htmlStash.store(bibliography)
 
-    def _strip_previews_in_headings(self, root: etree.Element) -> None:
-        """Headings keep their numbers but not the previews (which would enter the TOC)."""
-        bare = self.extension.state.bare
-        if not bare:
+    def _number_in_document_order(self, root: etree.Element) -> None:
+        """Render the stashed groups in reading order.
+
+        Python-Markdown inlines nested blocks (lists, tables, admonitions) after top-level
+        paragraphs, so numbering while inlining would not follow the page.
+        """
+        pending = self.extension.state.pending
+        if not pending:
             return
-        for heading in root.iter():
-            if heading.tag not in _HEADINGS:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for text, in_heading in _texts(root, False):
+            if "\x02" not in text:
                 continue
-            for index in _PLACEHOLDER_RE.findall("".join(heading.itertext())):
-                if int(index) in bare:
-                    self.md.htmlStash.rawHtmlBlocks[int(index)] = bare[int(index)]
+            for index in _PLACEHOLDER_RE.findall(text):
+                items = pending.pop(int(index), None)
+                if items is not None:
+                    blocks[int(index)] = self.extension.resolve_group(items, in_heading)
+        for index, items in sorted(pending.items()):  # not in the tree (should not happen)
+            blocks[index] = self.extension.resolve_group(items)
+        pending.clear()
+
+
+def _texts(element: etree.Element, in_heading: bool) -> Iterator[tuple[str, bool]]:
+    """Every text and tail under ``element`` in document order, flagged when in a heading."""
+    in_heading = in_heading or element.tag in _HEADINGS
+    if element.text:
+        yield element.text, in_heading
+    for child in element:
+        yield from _texts(child, in_heading)
+        if child.tail:
+            yield child.tail, in_heading

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Sequence
@@ -104,6 +105,12 @@ class EntryRenderer:
         return reference
 
 
+@functools.lru_cache(maxsize=65536)
+def _attr(value: str) -> str:
+    """HTML-escape ids and keys, which repeat a lot (memoized)."""
+    return html.escape(value)
+
+
 def _affixed(cited: Cited) -> bool:
     item = cited.item
     return bool(item.prefix or item.locator or item.suffix)
@@ -112,14 +119,14 @@ def _affixed(cited: Cited) -> bool:
 def _ref_link(cited: Cited, tip_id: str) -> str:
     assert cited.reference is not None
     return (
-        f'<a class="citation__ref" id="{html.escape(cited.cite_id)}" '
-        f'href="#ref-{html.escape(cited.reference.key)}" '
+        f'<a class="citation__ref" id="{_attr(cited.cite_id)}" '
+        f'href="#ref-{_attr(cited.reference.key)}" '
         f'aria-describedby="{tip_id}">{cited.number}</a>'
     )
 
 
 def _anchor(cited: Cited) -> str:
-    return f'<span class="citation__anchor" id="{html.escape(cited.cite_id)}"></span>'
+    return f'<span class="citation__anchor" id="{_attr(cited.cite_id)}"></span>'
 
 
 def _item_html(cited: Cited, tip_id: str, unresolved_label: str) -> str:
@@ -181,7 +188,7 @@ def render_group(group: Sequence[Cited], tip_id: str, unresolved_label: str) -> 
             continue
         seen.add(cited.reference.key)
         entries.append(
-            f'<span class="citation__preview" lang="{html.escape(cited.reference.lang)}">'
+            f'<span class="citation__preview" lang="{_attr(cited.reference.lang)}">'
             f'<span class="citation__preview-number">{cited.number}.</span> '
             f"{cited.reference.html}</span>"
         )

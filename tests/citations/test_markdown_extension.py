@@ -70,6 +70,34 @@ def test_in_extension_blocks(render, text: str, extension: str, selector: str) -
     assert render(text, extensions=(extension,)).soup.select(selector)
 
 
+def test_numbers_follow_reading_order_across_nested_blocks(render) -> None:
+    text = (
+        "- first [@ost2018]\n\n"
+        "!!! note\n    second [@chen2020]\n\n"
+        "| t |\n|---|\n| third [@who2023] |\n\n"
+        "> fourth [@smith2019]\n\n"
+        "fifth [@ost2018] and a footnote[^1]\n\n"
+        "[^1]: cites [@chen2020]\n"
+    )
+    rendered = render(text, extensions=("admonition", "tables", "footnotes"))
+    assert numbers(rendered) == ["1", "2", "3", "4", "1", "2"]
+    assert [li["id"] for li in rendered.soup.select("li.bibliography__entry")] == [
+        "ref-ost2018",
+        "ref-chen2020",
+        "ref-who2023",
+        "ref-smith2019",
+    ]
+
+
+def test_unknown_keys_located_in_reading_order(render) -> None:
+    rendered = render("- [@nope]\n\ntext [@nope]\n\n> [@nope]")
+    assert rendered.messages == [
+        "docs/x.md:1:4: unknown citation key 'nope'",
+        "docs/x.md:3:7: unknown citation key 'nope'",
+        "docs/x.md:5:4: unknown citation key 'nope'",
+    ]
+
+
 def test_group_compressed_with_links_and_tooltip(render) -> None:
     soup = render("[@ost2018; @chen2020; @who2023] and [@smith2019; @ost2018]").soup
     first, second = soup.select(".citation__group")
