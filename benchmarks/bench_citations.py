@@ -147,10 +147,13 @@ def main() -> None:
         without.write_text(CONFIG.format(overrides=REPO / "overrides", hooks=""), "utf-8")
         meter = Meter()
         ext = markdown_extension.CitationExtension
-        for name in ("resolve_group", "bibliography_html", "begin_page", "__init__"):
+        # every way into the citation code during a build
+        for name in ("begin_page", "__init__"):
             meter.wrap(ext, name)
-        meter.wrap(bibliography_module, "load_bibliography")
         meter.wrap(markdown_extension._ResetPreprocessor, "run")
+        meter.wrap(markdown_extension.CitationInlineProcessor, "handleMatch")
+        meter.wrap(markdown_extension._BibliographyTreeprocessor, "run")
+        meter.wrap(bibliography_module, "load_file")
         bibliography_module._file_cache.clear()
         bibliography_module._merged_cache.clear()
         start = time.process_time()
