@@ -118,3 +118,19 @@ def test_citations_and_back_links_work_from_the_keyboard(page, served_real_site:
     backlink.focus()
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == backlink.get_attribute("href")
+
+
+@pytest.mark.browser
+def test_citation_preview_stays_inside_the_window(page, served_real_site: str):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(served_real_site + url_path(REAL_ARTICLES[0], "zh-Hant"), wait_until="networkidle")
+    width = page.evaluate("document.documentElement.clientWidth")
+    citations = page.locator("a.citation__ref")
+    rightmost = max(
+        range(min(citations.count(), 12)), key=lambda i: citations.nth(i).bounding_box()["x"]
+    )
+    citations.nth(rightmost).hover()
+    tooltip = page.locator("#" + citations.nth(rightmost).get_attribute("aria-describedby"))
+    tooltip.wait_for(state="visible")
+    box = tooltip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
