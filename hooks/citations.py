@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from build_language import is_first_language_pass, page_language
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -73,12 +74,6 @@ def _report(message: str) -> None:
     if message not in _reported:
         _reported.add(message)
         log.warning(message)
-
-
-def _nested_language_build(config: MkDocsConfig) -> bool:
-    """True while mkdocs-static-i18n re-runs the build for another language."""
-    i18n = config.plugins.get("i18n")
-    return bool(getattr(i18n, "building", False))
 
 
 def _template_path(config: MkDocsConfig) -> Path:
@@ -127,7 +122,7 @@ def _bib_paths(patterns: list[str], root: Path) -> list[Path]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Validate settings, load the bibliography, register the Markdown extension."""
     global _extension
-    if _nested_language_build(config):
+    if not is_first_language_pass(config):
         if _extension is not None and _extension in config.markdown_extensions:
             return config
     else:
@@ -172,11 +167,6 @@ def _line_offset(page: Page) -> int:
         return 0
     rest = raw[match.end() :]
     return raw.count("\n", 0, match.end()) + (len(rest) - len(rest.lstrip("\n")))
-
-
-def page_language(page: Page, config: MkDocsConfig) -> str:
-    """The page's language: the i18n file locale (``x.en.md``), else the theme language."""
-    return getattr(page.file, "locale", None) or config.theme.get("language") or "en"
 
 
 def on_page_markdown(
