@@ -39,9 +39,16 @@ class PagefindConfig(Config):
     """``extra.pagefind`` in mkdocs.yml."""
 
     enabled = c.Type(bool, default=True)
-    #: Elements never indexed: bibliographies as the citation hook renders them.
+    #: Elements never indexed: bibliographies and citation previews (hooks/citations.py), so
+    #: an article is found by its own text, not by the titles of the papers it cites.
     exclude_selectors = c.ListOfItems(
-        c.Type(str), default=[".bibliography", ".citation-bibliography", "[data-bibliography]"]
+        c.Type(str),
+        default=[
+            ".bibliography",
+            ".citation-bibliography",
+            "[data-bibliography]",
+            ".citation__tooltip",
+        ],
     )
 
 

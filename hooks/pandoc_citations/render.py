@@ -192,10 +192,8 @@ def render_group(group: Sequence[Cited], tip_id: str, unresolved_label: str) -> 
             f'<span class="citation__preview-number">{cited.number}.</span> '
             f"{cited.reference.html}</span>"
         )
-    # data-search-exclude: Material's search indexes the bibliography, not every preview
     tooltip = (
-        f'<span class="citation__tooltip" role="tooltip" id="{tip_id}" data-search-exclude>'
-        f"{''.join(entries)}</span>"
+        f'<span class="citation__tooltip" role="tooltip" id="{tip_id}">{"".join(entries)}</span>'
     )
     return f'<span class="{classes}">{body}{tooltip}</span>', bare
 

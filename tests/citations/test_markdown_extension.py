@@ -184,11 +184,6 @@ def test_citation_in_heading_has_no_preview(render) -> None:
     assert len(rendered.soup.select(".citation__tooltip")) == 1  # the body one keeps it
 
 
-def test_previews_are_excluded_from_search(render) -> None:
-    tooltip = render("[@ost2018]").soup.select_one(".citation__tooltip")
-    assert tooltip.has_attr("data-search-exclude")
-
-
 @pytest.mark.parametrize(
     ("text", "line_offset", "message"),
     [
