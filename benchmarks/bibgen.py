@@ -72,7 +72,7 @@ def _title(rng: random.Random, chinese: bool) -> str:
     elif flourish < 0.3:
         title += " \\& quality of life"
     elif flourish < 0.4:
-        title += " in G{\\\"o}ttingen and Z{\\\"u}rich"
+        title += ' in G{\\"o}ttingen and Z{\\"u}rich'
     elif flourish < 0.5:
         title += " after {SBRT}"
     return title
@@ -132,8 +132,13 @@ def _entry(rng: random.Random, kind: str, used: set[str]) -> BibEntry:
             ("edition", rng.choice(("1", "2", "3"))),
         ]
         if rng.random() < 0.5:
-            fields.append(("isbn", f"978-{rng.randint(0, 9)}-{rng.randint(1000, 9999)}-"
-                                   f"{rng.randint(1000, 9999)}-{rng.randint(0, 9)}"))
+            fields.append(
+                (
+                    "isbn",
+                    f"978-{rng.randint(0, 9)}-{rng.randint(1000, 9999)}-"
+                    f"{rng.randint(1000, 9999)}-{rng.randint(0, 9)}",
+                )
+            )
     else:
         fields += [
             ("year", str(year)),

@@ -60,9 +60,7 @@ def source_hash(zh_markdown: str) -> str:
     return hashlib.sha256(body_of(zh_markdown).encode("utf-8")).hexdigest()[:12]
 
 
-def generate_articles(
-    n: int, keys: list[str], seed: int, today: dt.date
-) -> list[Article]:
+def generate_articles(n: int, keys: list[str], seed: int, today: dt.date) -> list[Article]:
     """``n`` article pairs citing ``keys``; same inputs, same text."""
     rng = random.Random(f"articles-{seed}")
     combos = [(topic, angle) for angle in v.ANGLES for topic in v.TOPICS]
@@ -100,9 +98,11 @@ def _citation_plan(rng: random.Random, keys: list[str]) -> tuple[tuple[tuple[str
         for key in chosen:
             roll = rng.random()
             locator = (
-                f"p. {rng.randint(1, 400)}" if roll < 0.15
+                f"p. {rng.randint(1, 400)}"
+                if roll < 0.15
                 else f"pp. {(start := rng.randint(1, 300))}-{start + rng.randint(1, 9)}"
-                if roll < 0.25 else ""
+                if roll < 0.25
+                else ""
             )
             group.append((key, locator))
         groups.append(tuple(group))
@@ -182,12 +182,14 @@ def _zh_article(
             _attach_citation(sentences, slot, cites[1 + slot[0]], "。")
         paragraphs = ["".join(paragraph) for paragraph in sentences]
         if number == 3:
-            items = [f"- **{rng.choice(v.TERMS_ZH)}**：{rng.choice(v.TAILS_ZH)}。" for _ in range(3)]
+            items = [
+                f"- **{rng.choice(v.TERMS_ZH)}**：{rng.choice(v.TAILS_ZH)}。" for _ in range(3)
+            ]
             paragraphs.insert(1, "\n".join(items))
         sections.append(f"## {heading}\n\n" + "\n\n".join(paragraphs))
     bullets = "\n".join(f"    - {sentence}" for sentence in abstract)
     return (
-        f"{front}\n---\n\n# {title}\n\n!!! abstract \"重點\"\n\n{bullets}\n\n"
+        f'{front}\n---\n\n# {title}\n\n!!! abstract "重點"\n\n{bullets}\n\n'
         + "\n\n".join(sections)
         + "\n\n<!-- bibliography -->\n"
     )
@@ -209,8 +211,11 @@ def _en_article(
     )
     fields = [
         ("title", f'"{title}"'),
-        ("description", f"Common questions, research evidence and when to see a doctor about "
-                        f"{topic[1]} and {angle[1]}."),
+        (
+            "description",
+            f"Common questions, research evidence and when to see a doctor about "
+            f"{topic[1]} and {angle[1]}.",
+        ),
         ("slug", slug),
         ("last_reviewed", meta.reviewed.isoformat()),
         ("next_review", meta.next_review.isoformat()),
@@ -219,7 +224,9 @@ def _en_article(
     if meta.status == "clinically-reviewed":
         fields.append(("reviewed_by", '"Mei-Hua Chen, MD, medical oncologist"'))
     fields.append(("date_published", meta.published.isoformat()))
-    summaries = ["Updated the evidence and advice."] * (len(meta.changes) - 1) + ["First published."]
+    summaries = ["Updated the evidence and advice."] * (len(meta.changes) - 1) + [
+        "First published."
+    ]
     fields_tail = [
         ("translated_from", "zh-Hant"),
         ("translated_on", meta.reviewed.isoformat()),
@@ -249,7 +256,7 @@ def _en_article(
         sections.append(f"## {heading}\n\n" + "\n\n".join(paragraphs))
     bullets = "\n".join(f"    - {sentence}" for sentence in abstract)
     return (
-        f"{front}\n---\n\n# {title}\n\n!!! abstract \"Key points\"\n\n{bullets}\n\n"
+        f'{front}\n---\n\n# {title}\n\n!!! abstract "Key points"\n\n{bullets}\n\n'
         + "\n\n".join(sections)
         + "\n\n<!-- bibliography -->\n"
     )
@@ -282,9 +289,7 @@ def _zh_sentence(rng: random.Random, topic: str, angle: str) -> str:
     return sentence + "。"
 
 
-def _zh_paragraphs(
-    rng: random.Random, topic: str, angle: str, han_budget: int
-) -> list[list[str]]:
+def _zh_paragraphs(rng: random.Random, topic: str, angle: str, han_budget: int) -> list[list[str]]:
     paragraphs: list[list[str]] = []
     current: list[str] = []
     used = 0
@@ -302,15 +307,15 @@ def _zh_paragraphs(
 
 def _en_sentence(rng: random.Random, topic: str, angle: str) -> str:
     first = rng.choice((topic, angle, *v.TERMS_EN))
-    sentence = f"{rng.choice(v.OPENERS_EN)}{first} {rng.choice(v.VERBS_EN)} {rng.choice(v.TERMS_EN)}"
+    sentence = (
+        f"{rng.choice(v.OPENERS_EN)}{first} {rng.choice(v.VERBS_EN)} {rng.choice(v.TERMS_EN)}"
+    )
     if rng.random() < 0.6:
         sentence += f", {rng.choice(v.TAILS_EN)}"
     return sentence[0].upper() + sentence[1:] + "."
 
 
-def _en_paragraphs(
-    rng: random.Random, topic: str, angle: str, word_budget: int
-) -> list[list[str]]:
+def _en_paragraphs(rng: random.Random, topic: str, angle: str, word_budget: int) -> list[list[str]]:
     paragraphs: list[list[str]] = []
     current: list[str] = []
     used = 0
