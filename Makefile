@@ -1,7 +1,8 @@
 # Two commands on a fresh machine:
 #   make serve   set everything up, serve the site with live reload on http://127.0.0.1:8000
 #   make test    set everything up (incl. Chromium for browser tests), run the whole test suite
-# Other targets: build (strict build into site/), linkcheck-external.
+# Other targets: build (strict build into site/), linkcheck-external, bench (speed and weight
+# figures, see benchmarks/README.md).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +11,7 @@ STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps serve build test linkcheck-external clean
+.PHONY: setup system-deps serve build test linkcheck-external bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +34,9 @@ test: setup system-deps
 
 linkcheck-external: build
 	scripts/check-external-links
+
+bench: setup
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf site .pytest_cache test-artifacts

@@ -70,9 +70,10 @@ def generate_articles(n: int, keys: list[str], seed: int, today: dt.date) -> lis
         round_ = index // len(combos)
         slug = f"{topic[2]}-{angle[2]}-{index + 1:04d}"  # numbered: never a real article's slug
         groups = _citation_plan(rng, keys)
+        slots = _slots(rng, len(groups) - 1)  # shared: citations appear in the same order
         meta = _dates(rng, today)
-        zh = _zh_article(rng, slug, topic, angle, groups, meta, round_)
-        en = _en_article(rng, slug, topic, angle, groups, meta, round_, source_hash(zh))
+        zh = _zh_article(rng, slug, topic, angle, (groups, slots), meta, round_)
+        en = _en_article(rng, slug, topic, angle, (groups, slots), meta, round_, source_hash(zh))
         articles.append(Article(slug=slug, zh=zh, en=en, groups=groups))
     return articles
 
@@ -149,7 +150,7 @@ def _zh_article(
     slug: str,
     topic: tuple[str, str, str],
     angle: tuple[str, str, str],
-    groups: tuple[tuple[tuple[str, str], ...], ...],
+    plan: tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]],
     meta: _Dates,
     round_: int,
 ) -> str:
@@ -167,6 +168,7 @@ def _zh_article(
     fields.append(("date_published", meta.published.isoformat()))
     summaries = ["更新研究證據與就醫建議。"] * (len(meta.changes) - 1) + ["首次發布。"]
     front = _front_matter(fields, list(zip(meta.changes, summaries, strict=True)))
+    groups, cite_slots = plan
     cites = [format_group(group) for group in groups]
     budget = HAN_TARGET - han_count(title) - 160  # headings, admonition title, list, overshoot
     abstract = [_zh_sentence(rng, topic[0], angle[0]) for _ in range(4)]
@@ -174,7 +176,6 @@ def _zh_article(
     budget -= sum(han_count(item) for item in abstract)
     per_section = budget // SECTION_COUNT
     sections = []
-    cite_slots = _slots(rng, len(cites) - 1)
     for number, heading in enumerate(v.SECTIONS_ZH):
         heading = heading.format(topic=topic[0], angle=angle[0])
         sentences = _zh_paragraphs(rng, topic[0], angle[0], per_section)
@@ -200,7 +201,7 @@ def _en_article(
     slug: str,
     topic: tuple[str, str, str],
     angle: tuple[str, str, str],
-    groups: tuple[tuple[tuple[str, str], ...], ...],
+    plan: tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]],
     meta: _Dates,
     round_: int,
     zh_hash: str,
@@ -234,13 +235,13 @@ def _en_article(
     ]
     front = _front_matter(fields, list(zip(meta.changes, summaries, strict=True)))
     front += "\n" + "\n".join(f"{name}: {value}" for name, value in fields_tail)
+    groups, cite_slots = plan
     cites = [format_group(group) for group in groups]
     abstract = [_en_sentence(rng, topic[1], angle[1]) for _ in range(4)]
     abstract[0] = abstract[0].removesuffix(".") + " " + cites[0] + "."
     budget = WORD_TARGET - len(title.split()) - 90 - sum(len(s.split()) for s in abstract)
     per_section = budget // SECTION_COUNT
     sections = []
-    cite_slots = _slots(rng, len(cites) - 1)
     for number, heading in enumerate(v.SECTIONS_EN):
         heading = heading.format(topic=topic[1], angle=angle[1])
         sentences = _en_paragraphs(rng, topic[1], angle[1], per_section)
@@ -267,7 +268,7 @@ def _slots(rng: random.Random, count: int) -> list[list[tuple[int, float]]]:
     slots: list[list[tuple[int, float]]] = [[] for _ in range(SECTION_COUNT)]
     for index in range(count):
         slots[index % SECTION_COUNT].append((index, rng.random()))
-    return slots
+    return [sorted(section, key=lambda slot: slot[1]) for section in slots]
 
 
 def _attach_citation(
