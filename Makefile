@@ -40,3 +40,15 @@ bench: setup
 
 clean:
 	rm -rf site .pytest_cache test-artifacts
+
+# Contributor checks: content, Markdown, code, strict build and offline link check.
+.PHONY: check check-fast mark-translated
+check: setup
+	$(BIN)/python -m checks
+
+check-fast: setup
+	$(BIN)/python -m checks --fast
+
+mark-translated: setup
+	@test -n "$(FILE)" || { echo "usage: make mark-translated FILE=docs/articles/<slug>.en.md"; exit 2; }
+	$(BIN)/python -m checks mark-translated $(FILE)

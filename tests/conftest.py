@@ -6,49 +6,14 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from site_testing import REPO_ROOT, BuiltSite, TinySite, chromium_executable, mkdocs_build
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-
-
-def mkdocs_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a real `mkdocs build --strict` of `project_dir` into `site_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project_dir,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-class BuiltSite:
-    """A built site folder with helpers to read its pages."""
-
-    def __init__(self, root: Path, log: str) -> None:
-        self.root = root
-        self.log = log
-
-    def path(self, url_path: str) -> Path:
-        """File behind a site-relative URL path such as `en/about/privacy/`."""
-        target = self.root / url_path.lstrip("/")
-        return target / "index.html" if url_path.endswith("/") or not url_path else target
-
-    def soup(self, url_path: str) -> BeautifulSoup:
-        return BeautifulSoup(self.path(url_path).read_text(encoding="utf-8"), "html.parser")
-
-    def html_files(self) -> list[Path]:
-        return sorted(self.root.rglob("*.html"))
 
 
 @pytest.fixture(scope="session")
@@ -74,12 +39,6 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-def chromium_executable() -> str | None:
-    """Debian's Chromium, or CHROMIUM_PATH; None means Playwright's own browser."""
-    configured = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
-    return configured if Path(configured).exists() else None
 
 
 @pytest.fixture(scope="session")
@@ -121,3 +80,9 @@ def copy_of_repo(tmp_path: Path) -> Path:
     ignore = shutil.ignore_patterns("site", ".venv", ".git", "test-artifacts", "__pycache__")
     shutil.copytree(REPO_ROOT, target, ignore=ignore)
     return target
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path) -> TinySite:
+    """Factory for a tiny two-language site in tmp_path (call .configure, .write, .build)."""
+    return TinySite(tmp_path / "tiny")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import BuiltSite
+from site_testing import BuiltSite
 
 LYCHEE = Path(sys.executable).with_name("lychee")
 

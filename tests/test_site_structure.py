@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import BuiltSite
+from site_testing import BuiltSite
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 

@@ -1,0 +1,97 @@
+"""`python -m checks [--fast] [--only …]` and `python -m checks mark-translated PATH`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from hooks.content_rules.findings import Finding
+from hooks.content_rules.front_matter import article_parts
+from hooks.content_rules.translations import mark_translated
+
+from .code_lint import check_code
+from .content import check_content
+from .markdown_lint import check_markdown
+from .project import Project
+from .report import emit, summary, unique
+from .site import check_site
+
+STAGES: dict[str, Callable[[Project, dt.date], list[Finding]]] = {
+    "content": check_content,
+    "markdown": lambda project, today: check_markdown(project),
+    "code": lambda project, today: check_code(project),
+    "site": lambda project, today: check_site(project),
+}
+FAST = ("content", "markdown", "code")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checks", description=__doc__)
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="repository root (mkdocs.yml)"
+    )
+    parser.add_argument(
+        "--today", type=dt.date.fromisoformat, default=dt.date.today(), help=argparse.SUPPRESS
+    )
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="run the checks (the default)")
+    marker = sub.add_parser("mark-translated", help="record that a translation is current")
+    marker.add_argument("path", type=Path, help="the translation, e.g. docs/articles/x.en.md")
+    for command in (parser, check):
+        group = command.add_mutually_exclusive_group()
+        group.add_argument(
+            "--fast", action="store_true", help="skip the strict build and link check"
+        )
+        group.add_argument("--only", help="comma-separated stages: " + ",".join(STAGES))
+    args = parser.parse_args(argv)
+    project = Project.load(args.root)
+    if args.command == "mark-translated":
+        return _mark(project, args.path, args.today)
+    stages = args.only.split(",") if args.only else list(FAST if args.fast else STAGES)
+    unknown = [name for name in stages if name not in STAGES]
+    if unknown:
+        parser.error(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(STAGES)}")
+    findings: list[Finding] = []
+    for name in stages:
+        findings += STAGES[name](project, args.today)
+    findings = unique(findings)
+    emit(findings, sys.stdout, github=os.environ.get("GITHUB_ACTIONS") == "true")
+    print(summary(findings), file=sys.stderr)
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _mark(project: Project, path: Path, today: dt.date) -> int:
+    target = path if path.is_absolute() else Path.cwd() / path
+    parts = article_parts(target.name)
+    if not target.exists() or parts is None or parts[1] not in project.languages:
+        print(f"{path}: not an article file (docs/articles/<slug>.<lang>.md)", file=sys.stderr)
+        return 2
+    if parts[1] == project.source_language:
+        print(
+            f"{path}: is in the source language {project.source_language}; "
+            "mark its translation instead",
+            file=sys.stderr,
+        )
+        return 2
+    source = target.with_name(f"{parts[0]}.{project.source_language}.md")
+    if not source.exists():
+        print(f"{path}: its source {source.name} does not exist", file=sys.stderr)
+        return 2
+    text = target.read_text(encoding="utf-8")
+    updated = mark_translated(
+        text,
+        source_text=source.read_text(encoding="utf-8"),
+        source_language=project.source_language,
+        today=today,
+    )
+    target.write_text(updated, encoding="utf-8")
+    print(f"{path}: marked as a current translation of {source.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

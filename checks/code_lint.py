@@ -1,0 +1,91 @@
+"""Python code: `ruff check` and `ruff format --check`, as findings."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from hooks.content_rules.findings import Finding
+
+from .project import Project
+
+CODE_DIRS = ("hooks", "tests", "benchmarks", "checks")
+#: `path:line:col: CODE message` (ruff's concise output).
+LINT_RE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<message>.*)$"
+)
+#: `path:line:col: unformatted: …` (ruff format's concise output) or older `Would reformat: path`.
+FORMAT_RE = re.compile(
+    r"^(?:(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): unformatted|Would reformat: (?P<old>.+))"
+)
+
+
+def ruff() -> str:
+    beside = Path(sys.executable).with_name("ruff")
+    return str(beside) if beside.exists() else shutil.which("ruff") or "ruff"
+
+
+def check_code(project: Project) -> list[Finding]:
+    """Lint and formatting findings for the project's Python folders."""
+    targets = [name for name in CODE_DIRS if (project.root / name).is_dir()]
+    if not targets:
+        return []
+    findings: list[Finding] = []
+    lint = subprocess.run(
+        [ruff(), "check", "--output-format", "concise", "--no-cache", *targets],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in lint.stdout.splitlines():
+        match = LINT_RE.match(line)
+        if match:
+            message = match["message"].replace("[*] ", "")
+            findings.append(
+                Finding(
+                    Path(match["path"]).as_posix(),
+                    int(match["line"]),
+                    int(match["col"]),
+                    "error",
+                    f"{message} ({match['code']})",
+                    "fix it by hand or run `.venv/bin/ruff check --fix`",
+                )
+            )
+    formatting = subprocess.run(
+        [ruff(), "format", "--check", "--no-cache", "--output-format", "concise", *targets],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in formatting.stdout.splitlines():
+        match = FORMAT_RE.match(line)
+        if match:
+            path = Path(match["path"] or match["old"]).as_posix()
+            findings.append(
+                Finding(
+                    path,
+                    int(match["line"] or 1),
+                    int(match["col"] or 1),
+                    "error",
+                    "file is not formatted",
+                    f"run `.venv/bin/ruff format {path}`",
+                )
+            )
+    for result in (lint, formatting):
+        if result.returncode not in (0, 1):
+            findings.append(
+                Finding(
+                    "pyproject.toml",
+                    1,
+                    1,
+                    "error",
+                    f"ruff failed: {result.stderr.strip()}",
+                    "fix the ruff configuration",
+                )
+            )
+    return findings

@@ -1,0 +1,60 @@
+"""Run the content rules over a project: front matter, translations, bibliography."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hooks.content_rules.bibliography import check_bibliography
+from hooks.content_rules.citations import Citation, citations
+from hooks.content_rules.findings import Finding
+from hooks.content_rules.front_matter import check_front_matter
+from hooks.content_rules.translations import check_pair, missing_finding
+
+from .project import Project
+
+
+def check_articles(project: Project, today: dt.date) -> list[Finding]:
+    """Front matter of every article and parity of every source/translation pair."""
+    findings: list[Finding] = []
+    for slug, versions in project.articles().items():
+        for language, article in versions.items():
+            findings += check_front_matter(
+                article.path,
+                article.document,
+                language=language,
+                source_language=project.source_language,
+                today=today,
+            )
+        source = versions.get(project.source_language)
+        for language, name in project.languages.items():
+            if language in versions:
+                continue
+            existing = next(iter(versions.values()))
+            findings.append(
+                missing_finding(existing.path, project.article_path(slug, language), name)
+            )
+        if source is None:
+            continue
+        for language, translation in versions.items():
+            if language != project.source_language:
+                findings += check_pair(source, translation)
+    return findings
+
+
+def cited_keys(project: Project) -> dict[str, list[tuple[str, Citation]]]:
+    """key -> every (page path, citation) in docs_dir, in file order."""
+    cited: dict[str, list[tuple[str, Citation]]] = {}
+    for path in project.markdown_files():
+        for citation in citations(project.read(path)):
+            cited.setdefault(citation.key, []).append((path, citation))
+    return cited
+
+
+def check_content(project: Project, today: dt.date) -> list[Finding]:
+    """All content findings (no external tools)."""
+    bib = {path: project.read(path) for path in project.bib_files()}
+    findings = check_articles(project, today)
+    cited = cited_keys(project)
+    if bib or cited:
+        findings += check_bibliography(bib, cited)
+    return findings

@@ -1,0 +1,36 @@
+"""A problem found in a file, printed like compiler output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "notice"]
+
+#: Order used for sorting and for the summary line.
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "notice")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem at `path:line:col`; `fix` tells the author what to do about it."""
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    message: str
+    fix: str = ""
+
+    @property
+    def text(self) -> str:
+        """`what is wrong; how to fix it`."""
+        return f"{self.message}; {self.fix}" if self.fix else self.message
+
+    def compiler_style(self) -> str:
+        """`path:line:col: severity: what is wrong; how to fix it` (the `make check` line)."""
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.text}"
+
+    def build_style(self) -> str:
+        """`path:line: what is wrong; how to fix it` for the build log (the log has the level)."""
+        return f"{self.path}:{self.line}: {self.text}"

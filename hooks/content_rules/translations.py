@@ -1,0 +1,170 @@
+"""Translation parity: both languages exist, cite the same sources, share a heading outline and
+the translation is current with its source (`translation_source_hash`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .citations import citations
+from .documents import Document, body_hash, headings, normalise, read_document
+from .findings import Finding
+
+
+@dataclass(frozen=True)
+class Article:
+    """One language version of an article: repo-relative path, raw text, parsed document."""
+
+    path: str
+    text: str
+
+    @property
+    def document(self) -> Document:
+        return read_document(self.text)
+
+
+def outdated(translation: Document, source_text: str) -> bool:
+    """True if the source body changed since the translation recorded its hash."""
+    return str(translation.data.get("translation_source_hash", "")) != body_hash(source_text)
+
+
+def outdated_finding(path: str, translation: Document, source_path: str) -> Finding:
+    """The message for an outdated translation, at its `translation_source_hash` line."""
+    line, col = translation.where("translation_source_hash")
+    return Finding(
+        path,
+        line,
+        col,
+        "error",
+        f"translation is outdated: {source_path} changed since it was translated",
+        f"update the translation, then run `make mark-translated FILE={path}`",
+    )
+
+
+def missing_finding(existing: str, missing: str, language_name: str) -> Finding:
+    """The message for an article that exists in one language only."""
+    language = missing.rsplit(".", 2)[-2]
+    return Finding(
+        existing,
+        1,
+        1,
+        "error",
+        f"no {language_name} version: {missing} is missing",
+        f"copy templates/article.{language}.md to {missing} and translate this article",
+    )
+
+
+def check_pair(
+    source: Article, translation: Article, *, check_current: bool = True
+) -> list[Finding]:
+    """Citation, outline and currency parity of one source/translation pair."""
+    findings: list[Finding] = []
+    source_doc, translation_doc = source.document, translation.document
+    findings += _cited_keys(source, translation, translation_doc)
+    findings += _outline(source, source_doc, translation, translation_doc)
+    if (
+        check_current
+        and translation_doc.yaml_error is None
+        and translation_doc.data.get("translation_source_hash")
+        and outdated(translation_doc, source.text)
+    ):
+        findings.append(outdated_finding(translation.path, translation_doc, source.path))
+    return findings
+
+
+def _cited_keys(source: Article, translation: Article, translation_doc: Document) -> list[Finding]:
+    findings: list[Finding] = []
+    source_cites = {c.key: c for c in reversed(citations(source.text))}
+    translation_cites = {c.key: c for c in reversed(citations(translation.text))}
+    fix = "cite the same sources in both languages"
+    for key, cite in translation_cites.items():
+        if key not in source_cites:
+            findings.append(
+                Finding(
+                    translation.path,
+                    cite.line,
+                    cite.col,
+                    "error",
+                    f"cites @{key}, which {source.path} does not cite",
+                    fix,
+                )
+            )
+    first = headings(translation_doc)
+    line = first[0].line if first else translation_doc.body_start_line
+    for key, cite in source_cites.items():
+        if key not in translation_cites:
+            findings.append(
+                Finding(
+                    translation.path,
+                    line,
+                    1,
+                    "error",
+                    f"does not cite @{key}, which {source.path}:{cite.line} cites",
+                    fix,
+                )
+            )
+    return findings
+
+
+def _outline(
+    source: Article, source_doc: Document, translation: Article, translation_doc: Document
+) -> list[Finding]:
+    ours, theirs = headings(translation_doc), headings(source_doc)
+    fix = "give both languages the same headings (same levels, same order)"
+    for index, (mine, other) in enumerate(zip(ours, theirs, strict=False)):
+        if mine.level != other.level:
+            return [
+                Finding(
+                    translation.path,
+                    mine.line,
+                    1,
+                    "error",
+                    f"heading outline differs from {source.path}: heading {index + 1} is level "
+                    f"{mine.level} here but level {other.level} at {source.path}:{other.line}",
+                    fix,
+                )
+            ]
+    if len(ours) != len(theirs):
+        line = ours[-1].line if ours else translation_doc.body_start_line
+        return [
+            Finding(
+                translation.path,
+                line,
+                1,
+                "error",
+                f"heading outline differs from {source.path}: {len(ours)} headings here, "
+                f"{len(theirs)} there",
+                fix,
+            )
+        ]
+    return []
+
+
+#: A top-level front-matter line `name: value`.
+def _field_re(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(name)}[ \t]*:.*$", re.M)
+
+
+def mark_translated(text: str, *, source_text: str, source_language: str, today: dt.date) -> str:
+    """`text` with `translation_source_hash` and `translated_on` set; nothing else changes."""
+    text = normalise(text)
+    document = read_document(text)
+    if not document.has_front_matter:
+        raise ValueError("the file has no front matter")
+    lines = text.split("\n")
+    end = document.front_matter_end_line - 1  # index of the closing `---`
+    front = "\n".join(lines[1:end])
+    values = {
+        "translated_from": source_language,
+        "translated_on": today.isoformat(),
+        "translation_source_hash": body_hash(source_text),
+    }
+    for name, value in values.items():
+        pattern = _field_re(name)
+        if pattern.search(front):
+            if name != "translated_from":
+                front = pattern.sub(f"{name}: {value}", front, count=1)
+        else:
+            front = f"{front}\n{name}: {value}" if front else f"{name}: {value}"
+    return "\n".join([lines[0], front, *lines[end:]])

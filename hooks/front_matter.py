@@ -1,0 +1,72 @@
+"""Validate article front matter at build time, with the same rules as `make check`.
+
+Events: `on_config` (reset de-duplication), `on_page_markdown` (articles only:
+`docs/articles/<slug>.<lang>.md`, not `index.*.md`). Errors are `log.warning` (fatal under
+`mkdocs build --strict`), `path:line: what is wrong; how to fix it` with lines counted in the file
+as written; warnings such as an overdue review are `log.info`, so a date passing never breaks a
+deploy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from content_rules.documents import read_document
+from content_rules.front_matter import article_parts, check_front_matter
+from content_rules.languages import site_languages
+from mkdocs.plugins import get_plugin_logger
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+_reported: set[str] = set()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    _reported.clear()
+    return None
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    article = article_file(page, config)
+    if article is None:
+        return None
+    path, _slug, language = article
+    languages, source = site_languages(config.plugins)
+    if language not in languages:
+        return None
+    text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
+    findings = check_front_matter(
+        path, read_document(text), language=language, source_language=source, today=dt.date.today()
+    )
+    for finding in findings:
+        message = finding.build_style()
+        if message in _reported:
+            continue
+        _reported.add(message)
+        if finding.severity == "error":
+            log.warning(message)
+        else:
+            log.info(message)
+    return None
+
+
+def article_file(page: Page, config: MkDocsConfig) -> tuple[str, str, str] | None:
+    """(path relative to mkdocs.yml, slug, language) for an article page, else None."""
+    source = page.file.abs_src_path
+    if not source:
+        return None
+    folder, _, name = page.file.src_uri.rpartition("/")
+    parts = article_parts(name)
+    if folder != "articles" or parts is None or parts[0] == "index":
+        return None
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Path(source).resolve().relative_to(root).as_posix(), parts[0], parts[1]
