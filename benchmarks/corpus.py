@@ -276,7 +276,11 @@ def _attach_citation(
 ) -> None:
     """Put ``cite`` before the full stop of the sentence chosen by the slot's position."""
     sentences = [(p, s) for p, para in enumerate(paragraphs) for s in range(len(para))]
-    p, s = sentences[min(int(slot[1] * len(sentences)), len(sentences) - 1)]
+    index = min(int(slot[1] * len(sentences)), len(sentences) - 1)
+    # one group per sentence: "[@a][@b]" would read as a Markdown reference link
+    while "[@" in paragraphs[sentences[index][0]][sentences[index][1]]:
+        index = (index + 1) % len(sentences)
+    p, s = sentences[index]
     spacer = " " if stop == "." else ""
     paragraphs[p][s] = paragraphs[p][s].removesuffix(stop) + f"{spacer}{cite}{stop}"
 

@@ -141,3 +141,9 @@ def test_journal_articles_have_doi_or_pmid(bib_entries) -> None:
     for entry in bib_entries:
         if entry.type == "article":
             assert "doi = " in entry.source or "pmid = " in entry.source
+
+
+def test_no_two_groups_touch(articles: list[Article]) -> None:
+    """``[@a][@b]`` would be a Markdown reference link, not two citations."""
+    for article in articles:
+        assert "][@" not in article.zh + article.en
