@@ -1,9 +1,12 @@
 """Search payload measured in a real browser: what the first Pagefind search downloads.
 
-Chromium (Playwright) opens a page of the language, imports the site's ``pagefind.js`` and runs
-one query, then loads the first five results as a results list does; every request under the
-Pagefind bundle folder is recorded and its file's bytes counted (raw, and gzipped as a server
-would send it; Pagefind's index files are already gzip-compressed and count as they are).
+Chromium (Playwright) opens the home page of the language and searches like a reader: when the
+site has its Pagefind search box (``[data-pagefind-search]``), it presses ``/``, types the query
+and waits until the results are shown and the network is idle; otherwise it imports the site's
+``pagefind.js`` and loads the first twenty results itself. Every request under the Pagefind
+folder, and the site's own search script and stylesheet, is recorded and the file's bytes
+counted (raw, and gzipped as a server would send it; Pagefind's index files are already
+gzip-compressed and count as they are).
 """
 
 from __future__ import annotations
@@ -23,7 +26,20 @@ from .weight import gzip_size
 QUERIES = {"zh-Hant": "肝癌", "en": "liver"}
 #: Page of each language the search starts from.
 START_PAGES = {"zh-Hant": "", "en": "en/"}
-SHOWN_RESULTS = 5
+SHOWN_RESULTS = 20
+#: The site's own search UI files (counted when the page fetches them).
+UI_SUFFIXES = ("/javascripts/search.js", "/stylesheets/search.css")
+SEARCH_BOX = "[data-pagefind-search]"
+RESULTS_SHOWN_JS = """
+() => {
+  const box = document.querySelector("[data-pagefind-results]");
+  const status = document.querySelector("#__search-status");
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const placeholder = (config.translations || {})["search.result.placeholder"];
+  return box && status && box.getAttribute("aria-busy") === "false"
+    && status.textContent.trim() !== placeholder;
+}
+"""
 
 SEARCH_JS = """
 async ([bundle, query, shown]) => {
@@ -67,6 +83,15 @@ def chromium() -> str | None:
     return configured if Path(configured).exists() else None
 
 
+def _wait_until_quiet(page, started: list[str], finished: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Until every request has finished and none started for half a second (max 30 s)."""
+    for _ in range(60):
+        before = len(started)
+        page.wait_for_timeout(500)
+        if len(started) == before and len(finished) >= len(started):
+            return
+
+
 def first_search(site_dir: Path) -> dict[str, dict[str, object]]:
     """Per language: files fetched for the first search, their raw and gzip bytes, hit count."""
     from playwright.sync_api import sync_playwright
@@ -83,16 +108,32 @@ def first_search(site_dir: Path) -> dict[str, dict[str, object]]:
                 context = browser.new_context()
                 page = context.new_page()
                 fetched: list[str] = []
+                started: list[str] = []
+                page.on("request", lambda request, seen=started: seen.append(request.url))
                 page.on("requestfinished", lambda request, seen=fetched: seen.append(request.url))
+                page.on("requestfailed", lambda request, seen=fetched: seen.append(request.url))
                 page.goto(base + start)
-                outcome = page.evaluate(SEARCH_JS, [bundle_url, QUERIES[lang], SHOWN_RESULTS])
+                if page.locator(SEARCH_BOX).count():
+                    page.keyboard.press("/")
+                    page.keyboard.insert_text(QUERIES[lang])  # as an input method commits it
+                    page.keyboard.press("End")
+                    page.wait_for_function(RESULTS_SHOWN_JS, timeout=60_000)
+                    _wait_until_quiet(page, started, fetched)
+                    shown = page.locator(".md-search-result__list > li").count()
+                    outcome = {"results": shown, "via": "search box"}
+                else:
+                    outcome = page.evaluate(SEARCH_JS, [bundle_url, QUERIES[lang], SHOWN_RESULTS])
+                    outcome["via"] = "pagefind.js API"
                 context.close()
                 paths = [unquote(urlsplit(url).path) for url in fetched]
-                files = sorted({p for p in paths if p.startswith(bundle_url)})
+                files = sorted(
+                    {p for p in paths if p.startswith(bundle_url) or p.endswith(UI_SUFFIXES)}
+                )
                 data = [(site_dir / p.lstrip("/")).read_bytes() for p in files]
                 figures[lang] = {
                     "query": QUERIES[lang],
                     "results": outcome["results"],
+                    "via": outcome["via"],
                     "raw": sum(len(d) for d in data),
                     "gzip": sum(gzip_size(d) for d in data),
                     "files": files,
