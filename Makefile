@@ -1,8 +1,8 @@
 # Two commands on a fresh machine:
 #   make serve   set everything up, serve the site with live reload on http://127.0.0.1:8000
 #   make test    set everything up (incl. Chromium for browser tests), run the whole test suite
-# Other targets: build (strict build into site/), linkcheck-external, bench (speed and weight
-# figures, see benchmarks/README.md).
+# Other targets: build (strict build into site/), check (contributor checks), mark-translated,
+# linkcheck-external.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps serve build test linkcheck-external bench clean
+.PHONY: setup system-deps serve build test linkcheck-external clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,14 +29,11 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup system-deps
+test: setup system-deps check
 	$(BIN)/python -m pytest
 
 linkcheck-external: build
 	scripts/check-external-links
-
-bench: setup
-	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf site .pytest_cache test-artifacts
@@ -52,3 +49,8 @@ check-fast: setup
 mark-translated: setup
 	@test -n "$(FILE)" || { echo "usage: make mark-translated FILE=docs/articles/<slug>.en.md"; exit 2; }
 	$(BIN)/python -m checks mark-translated $(FILE)
+
+# Speed and weight figures (not tests): prints a table, writes benchmarks/results/latest.{md,json}.
+.PHONY: bench
+bench: setup
+	$(BIN)/python -m benchmarks
