@@ -1,0 +1,92 @@
+"""Structured data (schema.org JSON-LD) for article pages and the home page.
+
+Plain functions, no MkDocs: dictionaries in, a string safe inside
+``<script type="application/ld+json">`` out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+SCHEMA = "https://schema.org"
+DOI_RESOLVER = "https://doi.org/"
+PUBMED = "https://pubmed.ncbi.nlm.nih.gov/"
+
+
+def medical_web_page(
+    *,
+    name: str,
+    description: str,
+    url: str,
+    language: str,
+    last_reviewed: dt.date,
+    date_published: dt.date,
+    date_modified: dt.date,
+    website_name: str,
+    website_url: str,
+    citations: Iterable[Mapping[str, Any]],
+    reviewed_by: str | None = None,
+    translation_of: str | None = None,
+) -> dict[str, Any]:
+    """A ``MedicalWebPage`` with its cited works as ``ScholarlyArticle`` items."""
+    data: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "MedicalWebPage",
+        "@id": url,
+        "url": url,
+        "name": name,
+        "description": description,
+        "inLanguage": language,
+        "lastReviewed": last_reviewed.isoformat(),
+        "datePublished": date_published.isoformat(),
+        "dateModified": date_modified.isoformat(),
+        "isPartOf": {"@type": "WebSite", "name": website_name, "url": website_url},
+        "publisher": {"@type": "Organization", "name": website_name, "url": website_url},
+        "citation": [scholarly_article(entry) for entry in citations],
+    }
+    if reviewed_by:
+        data["reviewedBy"] = {"@type": "Person", "name": reviewed_by}
+    if translation_of:
+        data["translationOfWork"] = {"@id": translation_of}
+    return data
+
+
+def scholarly_article(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """One cited entry ``{key, title, doi, pmid, url}`` as a ``ScholarlyArticle``."""
+    identifiers = []
+    same_as = []
+    if entry.get("doi"):
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": entry["doi"]})
+        same_as.append(DOI_RESOLVER + str(entry["doi"]))
+    if entry.get("pmid"):
+        pmid = str(entry["pmid"])
+        identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": pmid})
+        same_as.append(f"{PUBMED}{pmid}/")
+    article: dict[str, Any] = {"@type": "ScholarlyArticle", "name": entry.get("title") or ""}
+    if identifiers:
+        article["identifier"] = identifiers
+    if entry.get("url"):
+        article["url"] = entry["url"]
+    if same_as:
+        article["sameAs"] = same_as
+    return article
+
+
+def website(*, name: str, description: str, url: str, language: str) -> dict[str, Any]:
+    """The ``WebSite`` description for a language's home page."""
+    return {
+        "@context": SCHEMA,
+        "@type": "WebSite",
+        "name": name,
+        "description": description,
+        "url": url,
+        "inLanguage": language,
+    }
+
+
+def script_json(data: Mapping[str, Any]) -> str:
+    """JSON text that cannot end its ``<script>`` element early (``</`` becomes ``<\\/``)."""
+    return json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
