@@ -46,7 +46,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--project", type=Path, default=PROJECT, help="project to measure")
     parser.add_argument("--results", type=Path, default=HERE / "results", help="output folder")
     parser.add_argument("--workdir", type=Path, help="where corpora and builds go (default: tmp)")
-    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
     return parser.parse_args(argv)
 
 
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         figures = run_suite(args.project.resolve(), work, settings)
     finally:
-        if not args.keep:
+        if not args.keep and args.workdir is None:  # never delete a folder the user named
             shutil.rmtree(work, ignore_errors=True)
     info = machine_info(args.project)
     parameters = {

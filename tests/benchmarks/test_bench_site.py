@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,20 @@ def test_default_sizes_are_the_issue_s() -> None:
 def test_unknown_skip_is_refused() -> None:
     with pytest.raises(SystemExit):
         settings_from(parse_args(["--skip", "everything"]))
+
+
+def test_quick_run_writes_the_table_and_json(tmp_path: Path, capsys) -> None:
+    """`--quick` end to end on the real mkdocs.yml (only the build-ratio and weight figures)."""
+    from benchmarks.__main__ import main
+
+    results = tmp_path / "results"
+    argv = ["--quick", "--skip", "bibtex,scaling,search,serve", "--today", "2026-11-22"]
+    assert main([*argv, "--results", str(results)]) == 0
+    table = (results / "latest.md").read_text(encoding="utf-8")
+    assert table.startswith("| figure | value | target | met? |")
+    assert "3. Full build ÷ plain Material build" in table
+    assert "5a. Article page HTML at N=3" in table
+    data = json.loads((results / "latest.json").read_text(encoding="utf-8"))
+    assert data["parameters"]["n"] == 3 and data["parameters"]["repetitions"] == 1
+    assert {"cpu", "cores", "memory_gib", "python", "packages"} <= set(data["machine"])
+    assert capsys.readouterr().out.startswith("| figure |")
