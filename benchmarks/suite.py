@@ -50,6 +50,7 @@ def run_suite(project: Path, work: Path, settings: Settings) -> list[Figure]:
     """Run every figure not in ``settings.skip``; a figure that cannot be taken says why."""
     python = Path(sys.executable)
     n, m = settings.n, settings.m
+    project = _snapshot(project, work / "project")
     progress(f"generating the corpus: N={n} article pairs, M={m} .bib entries")
     site = _generate(project, work, n, m, settings)
     hooks = list(variants.read_config(site.config).get("hooks") or [])
@@ -97,6 +98,15 @@ def run_suite(project: Path, work: Path, settings: Settings) -> list[Figure]:
     if "serve" not in settings.skip:
         figures += _edit_loop(site, python, work, settings)
     return figures
+
+
+def _snapshot(project: Path, dest: Path) -> Path:
+    """A copy of the project taken once, so edits made while the suite runs change nothing."""
+    skipped = shutil.ignore_patterns(
+        ".git", ".venv*", "site", "benchmarks", "tests", "test-artifacts", "__pycache__", ".*cache"
+    )
+    shutil.copytree(project, dest, ignore=skipped, dirs_exist_ok=True)
+    return dest
 
 
 def _empty_folder(path: Path) -> str:
