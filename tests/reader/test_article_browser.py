@@ -124,7 +124,7 @@ def test_body_typography_per_language(
     max_ratio: float,
 ):
     page.goto(sample_url + url_path, wait_until="networkidle")
-    paragraph = "article.md-typeset > p:has(em)"
+    paragraph = "article.md-typeset .md-content__body > p:has(em)"
     ratio = page.eval_on_selector(
         paragraph,
         "p => { const s = getComputedStyle(p); return parseFloat(s.lineHeight) / "

@@ -1,0 +1,1 @@
+"""Search tests (Pagefind): a package, so its conftest does not shadow tests/conftest.py."""

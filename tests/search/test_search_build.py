@@ -1,0 +1,94 @@
+"""Build-level search checks (no browser): what the built corpus site ships for search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import CorpusSite, build
+from .corpus import BIBLIOGRAPHY_ONLY_WORDS, url_of, write_site
+from .search_bundle import entry, fragments
+
+
+def test_one_index_per_language(corpus_site: CorpusSite):
+    languages = entry(corpus_site.root)["languages"]
+    assert set(languages) == {"zh-hant", "en"}
+    assert all(language["page_count"] >= 100 for language in languages.values())
+
+
+def test_each_index_holds_only_its_own_pages(corpus_site: CorpusSite):
+    by_language: dict[str, set[bool]] = {}
+    for fragment in fragments(corpus_site.root):
+        by_language.setdefault(fragment.language, set()).add(fragment.url.startswith("/en/"))
+    assert by_language == {"en": {True}, "zh-hant": {False}}
+
+
+def test_material_search_index_is_not_built(corpus_site: CorpusSite):
+    assert not (corpus_site.root / "search" / "search_index.json").exists()
+    assert not (corpus_site.root / "search").exists()
+
+
+def test_index_holds_page_content_not_theme_chrome(corpus_site: CorpusSite):
+    pages = {fragment.url: fragment for fragment in fragments(corpus_site.root)}
+    liver = pages["/" + url_of("liver-cancer-overview", "zh-Hant")]
+    assert "肝癌是常見的癌症之一" in liver.content
+    assert liver.title == "肝癌：診斷與治療"  # no "¶" from the heading permalink
+    for fragment in pages.values():
+        assert "Material for MkDocs" not in fragment.content  # footer
+        assert "搜尋測試" not in fragment.content  # site name in the header
+        assert "¶" not in fragment.title
+
+
+@pytest.mark.parametrize("language", ["zh-Hant", "en"])
+def test_bibliography_text_is_not_indexed(corpus_site: CorpusSite, language: str):
+    pages = {fragment.url: fragment for fragment in fragments(corpus_site.root)}
+    page = pages["/" + url_of("sleep-hygiene", language)]
+    assert page.content, "the page itself is indexed"
+    for word in BIBLIOGRAPHY_ONLY_WORDS[language]:
+        assert all(word not in fragment.content for fragment in pages.values()), word
+
+
+@pytest.mark.parametrize(
+    ("url_path", "placeholder"), [("articles/bone-health/", "搜尋"), ("en/", "Search")]
+)
+def test_pages_carry_the_localized_search_box(corpus_site: CorpusSite, url_path, placeholder):
+    soup = BeautifulSoup(
+        (corpus_site.root / url_path / "index.html").read_text("utf-8"), "html.parser"
+    )
+    box = soup.select_one(".md-header .md-search [data-pagefind-query]")
+    assert box is not None
+    assert box["placeholder"] == placeholder
+    assert soup.select_one("[role=status][aria-live=polite]#__search-status") is not None
+    # Nothing that would start Material's own search (it would fetch search_index.json):
+    assert soup.select_one("form[name=search]") is None
+    assert soup.select_one('[data-md-component="search"]') is None
+    assert len(soup.select("[data-pagefind-body]")) == 1
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path) -> Path:
+    return write_site(tmp_path / "tiny", articles_per_language=12)
+
+
+def test_material_search_plugin_is_refused(tiny_site: Path):
+    config = tiny_site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("plugins:\n", "plugins:\n  - search\n"))
+    result = build(tiny_site, tiny_site / "site")
+    assert result.returncode != 0
+    assert "search' plugin from `plugins:`; search is built by Pagefind" in result.stderr
+
+
+def test_failed_indexing_fails_the_build(tiny_site: Path):
+    result = build(tiny_site, tiny_site / "site", PAGEFIND_BINARY_PATH="/bin/false")
+    assert result.returncode != 0
+    assert "search index: Pagefind exited with status 1" in result.stderr
+
+
+def test_bad_configuration_is_reported(tiny_site: Path):
+    config = tiny_site / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "extra:\n  pagefind:\n    exclude_selectors: 3\n")
+    result = build(tiny_site, tiny_site / "site")
+    assert result.returncode != 0
+    assert "extra.pagefind.exclude_selectors" in result.stderr
