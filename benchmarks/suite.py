@@ -380,7 +380,8 @@ def _search(
 
     figures = []
     big_n = settings.scaling_n[-1]
-    for n, built in ((settings.n, full_site), (big_n, _site_of(scaling, big_n, settings.m))):
+    sites = {big_n: _site_of(scaling, big_n, settings.m), settings.n: full_site}
+    for n, built in sorted(sites.items()):
         if built is None:
             continue
         if searchload.find_bundle(built) is None:
