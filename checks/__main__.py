@@ -9,9 +9,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from hooks.content_rules.findings import Finding
-from hooks.content_rules.front_matter import article_parts
-from hooks.content_rules.translations import mark_translated
+from content_rules.findings import Finding
+from content_rules.front_matter import article_parts
+from content_rules.translations import mark_translated
 
 from .code_lint import check_code
 from .content import check_content

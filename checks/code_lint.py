@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hooks.content_rules.findings import Finding
+from content_rules.findings import Finding
 
 from .project import Project
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hooks.content_rules.bibliography import check_bibliography
-from hooks.content_rules.citations import Citation, citations
-from hooks.content_rules.findings import Finding
-from hooks.content_rules.front_matter import check_front_matter
-from hooks.content_rules.translations import check_pair, missing_finding
+from content_rules.bibliography import check_bibliography
+from content_rules.citations import Citation, citations
+from content_rules.findings import Finding
+from content_rules.front_matter import check_front_matter
+from content_rules.translations import check_pair, missing_finding
 
 from .project import Project
 

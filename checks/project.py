@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from hooks.content_rules.front_matter import article_parts
-from hooks.content_rules.translations import Article
+from content_rules.front_matter import article_parts
+from content_rules.translations import Article
 
 ARTICLES = "articles"
 TEMPLATES = "templates"

@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hooks.content_rules.findings import Finding
+from content_rules.findings import Finding
 
 from .project import Project
 

@@ -28,6 +28,7 @@ from article_cite import PageReference, bibtex, vancouver
 from article_dates import format_date
 from article_frontmatter import Article, is_article, key_line, read_article
 from article_jsonld import medical_web_page, script_json, website
+from build_language import page_language
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -101,7 +102,7 @@ def on_page_context(
     """Put ``article_page`` (alternates, JSON-LD, article details) in the template context."""
     settings = _build.settings
     assert settings is not None, "on_config has not run"
-    lang = _language(page, config)
+    lang = page_language(page, config)
     alternates = _alternates(page, config.site_url or "", settings.x_default)
     view: dict[str, Any] = {"alternates": alternates, "json_ld": None, "article": None}
     url = _absolute(config.site_url or "", page.file.url)
@@ -255,11 +256,6 @@ def _labels(settings: ArticlePageConfig, lang: str) -> dict[str, Any]:
     if labels is None:
         raise PluginError(f"extra.article_page.labels: no labels for language '{lang}'")
     return labels
-
-
-def _language(page: Page, config: MkDocsConfig) -> str:
-    """The page's language (mkdocs-static-i18n's locale, else the theme language)."""
-    return str(getattr(page.file, "locale", None) or config.theme["language"])
 
 
 def _is_home(page: Page) -> bool:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 
 def is_first_language_pass(config: MkDocsConfig) -> bool:
@@ -19,6 +20,8 @@ def is_first_language_pass(config: MkDocsConfig) -> bool:
     return not getattr(i18n, "building", False)
 
 
-def page_language(config: MkDocsConfig) -> str:
-    """The language being built (the i18n plugin sets the theme language per pass)."""
-    return str(config.theme["language"])
+def page_language(page: Page, config: MkDocsConfig) -> str:
+    """The page's language: the i18n plugin's file locale (``x.en.md``), else the language
+    being built (the plugin sets the theme language per pass). The two differ only on a
+    fallback page, a zh-Hant file shown in the English build, whose text is zh-Hant."""
+    return str(getattr(page.file, "locale", None) or config.theme["language"])

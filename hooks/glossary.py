@@ -66,7 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_page_markdown(
     markdown: str, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
-    glossary = _glossaries.get(page_language(config))
+    glossary = _glossaries.get(page_language(page, config))
     if glossary is None or not glossary.definitions:
         return None
     return f"{markdown.rstrip()}\n\n{glossary.as_markdown()}\n"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from build_language import is_first_language_pass
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,9 +39,16 @@ class PagefindConfig(Config):
     """``extra.pagefind`` in mkdocs.yml."""
 
     enabled = c.Type(bool, default=True)
-    #: Elements never indexed: bibliographies as the citation hook renders them.
+    #: Elements never indexed: bibliographies and citation previews (hooks/citations.py), so
+    #: an article is found by its own text, not by the titles of the papers it cites.
     exclude_selectors = c.ListOfItems(
-        c.Type(str), default=[".bibliography", ".citation-bibliography", "[data-bibliography]"]
+        c.Type(str),
+        default=[
+            ".bibliography",
+            ".citation-bibliography",
+            "[data-bibliography]",
+            ".citation__tooltip",
+        ],
     )
 
 
@@ -49,7 +57,7 @@ _settings: PagefindConfig | None = None
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _settings
-    if _nested_language_build(config):
+    if not is_first_language_pass(config):
         return None
     raw = (config.extra or {}).get("pagefind") or {}
     if not isinstance(raw, dict):
@@ -72,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _nested_language_build(config) or _settings is None or not _settings.enabled:
+    if not is_first_language_pass(config) or _settings is None or not _settings.enabled:
         return
     site_dir = Path(config.site_dir)
     started = time.perf_counter()
@@ -87,9 +95,3 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         report.languages,
         time.perf_counter() - started,
     )
-
-
-def _nested_language_build(config: MkDocsConfig) -> bool:
-    """True while mkdocs-static-i18n re-runs the build for another language."""
-    i18n = config.plugins.get("i18n")
-    return bool(getattr(i18n, "building", False))

@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_testing import REPO_ROOT, BuiltSite, TinySite, chromium_executable, mkdocs_build
+from site_testing import (
+    REPO_ROOT,
+    BuiltSite,
+    QuietHandler,
+    TinySite,
+    chromium_executable,
+    mkdocs_build,
+)
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 
@@ -23,11 +30,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     result = mkdocs_build(REPO_ROOT, site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return BuiltSite(site_dir, result.stderr)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")

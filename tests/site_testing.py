@@ -6,6 +6,7 @@ conftest.py. (Importing from `conftest` breaks as soon as a subfolder has its ow
 
 from __future__ import annotations
 
+import http.server
 import json
 import os
 import subprocess
@@ -104,3 +105,10 @@ class TinySite:
 
     def soup(self, url_path: str) -> BeautifulSoup:
         return BuiltSite(self.root / "site", "").soup(url_path)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file handler that keeps test output clean."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO_ROOT))  # `hooks.content_rules` and `checks` for direct imports
+sys.path.insert(0, str(REPO_ROOT))  # `checks` for direct imports
+sys.path.insert(0, str(REPO_ROOT / "hooks"))  # `content_rules`, as the hooks import it
 
-from hooks.content_rules.documents import body_hash  # noqa: E402
+from content_rules.documents import body_hash  # noqa: E402
 
 MKDOCS_YML = """\
 site_name: Tiny

@@ -14,7 +14,7 @@ from textwrap import dedent
 
 import pytest
 import yaml
-from conftest import REPO_ROOT, BuiltSite, QuietHandler, mkdocs_build
+from site_testing import REPO_ROOT, BuiltSite, QuietHandler, mkdocs_build
 
 SITE_URL = "https://health.example.org/"
 

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuiltSite
+from site_testing import BuiltSite
 
 from .conftest import ARTICLE_EN, ARTICLE_ZH, SITE_URL
 from .helpers import ARTICLE_PATHS, hreflang_links, json_ld, review_facts

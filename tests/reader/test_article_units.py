@@ -7,7 +7,7 @@ import json
 import sys
 
 import pytest
-from conftest import REPO_ROOT
+from site_testing import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "hooks"))
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 import yaml
-from conftest import BuiltSite
+from site_testing import BuiltSite
 
 from .browser import record_requests, serious_axe_violations
 from .conftest import real_article_sources
@@ -82,3 +82,55 @@ def test_real_article_in_the_browser(page, served_real_site: str, slug: str, lan
     assert requests.foreign(served_real_site) == []
     assert page.context.cookies() == []
     assert serious_axe_violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["zh-Hant", "en"])
+def test_axe_with_the_search_panel_open(page, served_real_site: str, lang: str):
+    from search.search_browser import search
+
+    query = {"zh-Hant": "肝癌", "en": "liver cancer"}[lang]
+    results = search(page, served_real_site + url_path(REAL_ARTICLES[0], lang), query)
+    assert results.hrefs, "the search panel shows results"
+    assert serious_axe_violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["zh-Hant", "en"])
+def test_axe_with_a_citation_preview_open(page, served_real_site: str, lang: str):
+    page.goto(served_real_site + url_path(REAL_ARTICLES[1], lang), wait_until="networkidle")
+    citation = page.locator("a.citation__ref").first
+    citation.focus()
+    tooltip_id = citation.get_attribute("aria-describedby")
+    page.locator(f"#{tooltip_id}").wait_for(state="visible")
+    assert serious_axe_violations(page) == []
+
+
+@pytest.mark.browser
+def test_citations_and_back_links_work_from_the_keyboard(page, served_real_site: str):
+    page.goto(served_real_site + url_path(REAL_ARTICLES[1], "en"), wait_until="networkidle")
+    citation = page.locator("a.citation__ref").first
+    citation.focus()
+    page.keyboard.press("Enter")
+    target = citation.get_attribute("href")
+    assert page.evaluate("location.hash") == target
+    backlink = page.locator(f"{target} a.bibliography__backlink").first
+    backlink.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == backlink.get_attribute("href")
+
+
+@pytest.mark.browser
+def test_citation_preview_stays_inside_the_window(page, served_real_site: str):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(served_real_site + url_path(REAL_ARTICLES[0], "zh-Hant"), wait_until="networkidle")
+    width = page.evaluate("document.documentElement.clientWidth")
+    citations = page.locator("a.citation__ref")
+    rightmost = max(
+        range(min(citations.count(), 12)), key=lambda i: citations.nth(i).bounding_box()["x"]
+    )
+    citations.nth(rightmost).hover()
+    tooltip = page.locator("#" + citations.nth(rightmost).get_attribute("aria-describedby"))
+    tooltip.wait_for(state="visible")
+    box = tooltip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width

@@ -1,0 +1,198 @@
+"""MkDocs hook: pandoc-style citations (``[@key]``) with a per-page numbered bibliography.
+
+Events handled:
+
+- ``on_config``: at the start of a build, validate ``extra.citations``, load the ``.bib``
+  files (parsed once, reused until they change, also across ``mkdocs serve`` rebuilds),
+  register the Markdown extension and reset the once-per-build warning filter.
+  mkdocs-static-i18n re-runs ``on_config`` for each further language on the same config
+  object; those nested runs reuse everything.
+- ``on_serve``: watch the ``.bib`` files, so editing one rebuilds the site.
+- ``on_page_markdown``: tell the extension which page and language come next, the line
+  offset of the front matter, and reject unknown ``<!-- bibliography:... -->`` directives.
+- ``on_page_content``: publish the page's cited entries as ``page.meta["citations"]``
+  (``{key, title, doi, pmid, pmcid, url}`` in citation order) for other hooks (JSON-LD).
+
+Page language: ``page.file.locale`` (set by mkdocs-static-i18n from the ``x.<lang>.md``
+suffix), else ``config.theme.language`` (which the i18n plugin switches per language build).
+The two differ only on fallback pages (a zh-Hant file shown in the English build), where the
+file's locale matches the text.
+
+All logic lives in the plain library ``pandoc_citations`` next to this file.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from build_language import is_first_language_pass, page_language
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
+from pandoc_citations import (
+    CitationError,
+    CitationExtension,
+    PageContext,
+    load_bibliography,
+    load_labels,
+)
+from pandoc_citations.labels import LABEL_NAMES
+from pandoc_citations.locate import check_directives
+
+#: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
+log = get_plugin_logger(Path(__file__).stem)
+
+#: The repository's own template, used when the theme has no ``partials/bibliography.html``.
+FALLBACK_TEMPLATE = Path(__file__).parent.parent / "overrides" / "partials" / "bibliography.html"
+TEMPLATE_NAME = "partials/bibliography.html"
+
+
+class CitationsConfig(Config):
+    """``extra.citations`` in mkdocs.yml."""
+
+    bibliography = c.ListOfItems(c.Type(str), default=[])
+    labels = c.Type(dict, default={})
+
+
+_reported: set[str] = set()
+_watched: list[Path] = []
+_extension: CitationExtension | None = None
+
+
+def _report(message: str) -> None:
+    """Warn once per build, however many languages are built."""
+    if message not in _reported:
+        _reported.add(message)
+        log.warning(message)
+
+
+def _template_path(config: MkDocsConfig) -> Path:
+    for directory in config.theme.dirs:
+        candidate = Path(directory) / TEMPLATE_NAME
+        if candidate.is_file():
+            return candidate
+    return FALLBACK_TEMPLATE
+
+
+def _load_config(config: MkDocsConfig) -> CitationsConfig:
+    raw = (config.extra or {}).get("citations") or {}
+    if not isinstance(raw, dict):
+        raise PluginError("extra.citations: expected a mapping")
+    citations = CitationsConfig(config_file_path=config.config_file_path)
+    citations.load_dict(raw)
+    errors, warnings = citations.validate()
+    for name, warning in warnings:
+        log.warning(f"extra.citations.{name}: {warning}")
+    if errors:
+        name, error = errors[0]
+        raise PluginError(f"extra.citations.{name}: {error}")
+    for lang, values in citations.labels.items():
+        if not isinstance(values, dict):
+            raise PluginError(f"extra.citations.labels.{lang}: expected a mapping of label: text")
+        unknown = sorted(set(values) - set(LABEL_NAMES))
+        if unknown:
+            raise PluginError(
+                f"extra.citations.labels.{lang}: unknown label '{unknown[0]}' "
+                f"(known: {', '.join(LABEL_NAMES)})"
+            )
+    return citations
+
+
+def _bib_paths(patterns: list[str], root: Path) -> list[Path]:
+    paths: list[Path] = []
+    for pattern in patterns:
+        full = root / pattern
+        matches = sorted(glob.glob(str(full), recursive=True)) if glob.has_magic(pattern) else []
+        if glob.has_magic(pattern) and not matches:
+            raise PluginError(f"extra.citations.bibliography: '{pattern}' matches no file")
+        paths.extend(Path(m) for m in matches) if matches else paths.append(full)
+    return paths
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Validate settings, load the bibliography, register the Markdown extension."""
+    global _extension
+    if not is_first_language_pass(config):
+        if _extension is not None and _extension in config.markdown_extensions:
+            return config
+    else:
+        _reported.clear()
+    citations = _load_config(config)
+    root = Path(config.config_file_path or ".").resolve().parent
+    paths = _bib_paths(citations.bibliography, root)
+    _watched[:] = paths
+    try:
+        bibliography = load_bibliography(paths, root)
+    except CitationError as error:
+        raise PluginError(str(error)) from None
+    labels = load_labels(citations.labels)
+    extension = CitationExtension(bibliography, labels, _template_path(config), report=_report)
+    config.markdown_extensions[:] = [
+        ext for ext in config.markdown_extensions if not isinstance(ext, CitationExtension)
+    ]
+    config.markdown_extensions.append(extension)  # type: ignore[arg-type]
+    _extension = extension
+    return config
+
+
+def on_serve(
+    server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+) -> None:
+    """Rebuild when a bibliography file changes (they usually live outside docs/)."""
+    for path in _watched:
+        server.watch(str(path))
+
+
+def _line_offset(page: Page) -> int:
+    """Lines taken by front matter, which MkDocs strips before ``on_page_markdown``."""
+    path = page.file.abs_src_path
+    if not path:
+        return 0
+    try:
+        raw = Path(path).read_text(encoding="utf-8-sig")
+    except OSError:
+        return 0
+    match = YAML_RE.match(raw)
+    if not match:
+        return 0
+    rest = raw[match.end() :]
+    return raw.count("\n", 0, match.end()) + (len(rest) - len(rest.lstrip("\n")))
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    """Point the extension at this page; fail on unknown directives."""
+    if _extension is None:
+        return None
+    root = Path(config.config_file_path or ".").resolve().parent
+    source = page.file.abs_src_path
+    path = Path(os.path.relpath(source, root)).as_posix() if source else page.file.src_uri
+    offset = _line_offset(page)
+    try:
+        check_directives(markdown, path, offset)
+    except CitationError as error:
+        raise PluginError(str(error)) from None
+    _extension.begin_page(
+        PageContext(
+            path=path, lang=page_language(page, config), line_offset=offset, source=markdown
+        )
+    )
+    return None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Record what this page cites, for hooks that describe the page (JSON-LD)."""
+    if _extension is not None:
+        page.meta["citations"] = _extension.cited_entries()
+    return None

@@ -1,0 +1,236 @@
+"""Python-Markdown extension: an InlineProcessor for citations and a bibliography postprocessor.
+
+Running as an inline pattern (after code spans, escapes, autolinks and inline HTML have
+been stashed) means code, ``\\[@key]``, ``<a@b.c>`` and ``name@example.com`` are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markdown import Extension, Markdown, util
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .bibliography import Bibliography
+from .labels import Labels
+from .locate import check_directives, has_marker, key_positions, replace_marker
+from .metadata import entry_metadata
+from .numbering import Numbering
+from .render import BibliographyRenderer, Cited, EntryRenderer, load_template, render_group
+from .syntax import GROUP_RE, CitationItem, parse_group
+
+#: Runs after inline HTML (90) and before entities/emphasis.
+INLINE_PRIORITY = 85
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PLACEHOLDER_RE = re.compile(util.HTML_PLACEHOLDER % r"([0-9]+)")
+
+
+@dataclass
+class PageContext:
+    """What the extension needs to know about the page being rendered."""
+
+    path: str = "<markdown>"
+    lang: str = "en"
+    line_offset: int = 0
+    source: str = ""
+
+
+@dataclass
+class _PageState:
+    numbering: Numbering = field(default_factory=Numbering)
+    groups: int = 0
+    seen_unknown: dict[str, int] = field(default_factory=dict)
+    #: stash index -> a group waiting to be numbered in document order
+    pending: dict[int, list[CitationItem]] = field(default_factory=dict)
+
+
+class CitationExtension(Extension):
+    """Resolve ``[@key]`` citations against a :class:`Bibliography`."""
+
+    def __init__(
+        self,
+        bibliography: Bibliography,
+        labels: Labels,
+        template: jinja2.Template | Path,
+        report: Callable[[str], None] = lambda message: None,
+    ) -> None:
+        super().__init__()
+        self.bibliography = bibliography
+        self.labels = labels
+        if not isinstance(template, jinja2.Template):
+            template = load_template(template)
+        self.list_renderer = BibliographyRenderer(template, labels)
+        self.report = report
+        self.renderer = EntryRenderer(bibliography, labels, self._report)
+        self.context = PageContext()
+        self.state = _PageState()
+
+    def _report(self, message: str) -> None:
+        self.report(message)
+
+    def begin_page(self, context: PageContext) -> None:
+        """Set the page the next ``convert`` belongs to."""
+        self.context = context
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Register the processors on ``md``."""
+        md.registerExtension(self)
+        md.preprocessors.register(_ResetPreprocessor(md, self), "pandoc_citations_reset", 100)
+        md.inlinePatterns.register(
+            CitationInlineProcessor(GROUP_RE.pattern, md, self), "pandoc_citation", INLINE_PRIORITY
+        )
+        md.treeprocessors.register(_BibliographyTreeprocessor(md, self), "pandoc_bibliography", 15)
+
+    def reset(self) -> None:
+        """Forget the previous page's numbers."""
+        self.state = _PageState()
+
+    # used by the processors ------------------------------------------------------------
+    def resolve_group(self, items: list[CitationItem], in_heading: bool = False) -> str:
+        """Number and render one group (called in document order).
+
+        Headings get the group without its preview, since heading text also becomes the
+        table of contents.
+        """
+        state, context = self.state, self.context
+        group: list[Cited] = []
+        for item in items:
+            entry = self.bibliography.get(item.key)
+            if entry is None:
+                self._unknown(item.key)
+                group.append(Cited(item))
+                continue
+            number, cite_id = state.numbering.cite(entry.key)
+            group.append(Cited(item, self.renderer.reference(entry, context.lang), number, cite_id))
+        state.groups += 1
+        unresolved = self.labels.get(context.lang, "unresolved")
+        full, bare = render_group(group, f"cite-tip-{state.groups}", unresolved)
+        return bare if in_heading else full
+
+    def _unknown(self, key: str) -> None:
+        context = self.context
+        index = self.state.seen_unknown.get(key, 0)
+        self.state.seen_unknown[key] = index + 1
+        positions = key_positions(context.source, key) if context.source else []
+        line, col = positions[min(index, len(positions) - 1)] if positions else (0, 0)
+        where = f"{context.path}:{line + context.line_offset}:{col}" if line else context.path
+        hint = self.bibliography.suggest(key)
+        message = f"{where}: unknown citation key '{key}'"
+        self._report(message + (f" (did you mean '{hint}'?)" if hint else ""))
+
+    def cited_entries(self) -> list[dict[str, str]]:
+        """The page's cited entries in citation order, as plain facts (see ``metadata``)."""
+        numbering = self.state.numbering
+        entries = (self.bibliography.get(key) for key in numbering.ordered_keys())
+        return [entry_metadata(entry) for entry in entries if entry is not None]
+
+    def bibliography_html(self) -> str | None:
+        """The page's bibliography, or ``None`` when nothing was cited."""
+        numbering = self.state.numbering
+        if not numbering.numbers:
+            return None
+        rows = []
+        for key in numbering.ordered_keys():
+            entry = self.bibliography.get(key)
+            assert entry is not None
+            reference = self.renderer.reference(entry, self.context.lang)
+            rows.append((numbering.numbers[key], reference, numbering.cite_ids[key]))
+        return self.list_renderer.render(rows, self.context.lang)
+
+
+class _ResetPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, extension: CitationExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.extension.reset()
+        context = self.extension.context
+        check_directives("\n".join(lines), context.path, context.line_offset)
+        return lines
+
+
+class CitationInlineProcessor(InlineProcessor):
+    """Replace a citation group with stashed HTML."""
+
+    def __init__(self, pattern: str, md: Markdown, extension: CitationExtension) -> None:
+        super().__init__(pattern, md)
+        self.compiled_re = re.compile(pattern, re.DOTALL | re.UNICODE)
+        self.extension = extension
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[str | etree.Element | None, int | None, int | None]:
+        """Return a placeholder, filled in document order by the treeprocessor (or no match)."""
+        items = parse_group(m.group("body"))
+        if items is None:
+            return None, None, None
+        placeholder = self.md.htmlStash.store("")
+        self.extension.state.pending[self.md.htmlStash.html_counter - 1] = items
+        return placeholder, m.start(0), m.end(0)
+
+
+class _BibliographyTreeprocessor(Treeprocessor):
+    """Put the list at the stashed ``<!-- bibliography -->`` block, else at the end.
+
+    A treeprocessor rather than a postprocessor: the ``toc`` extension re-runs every
+    postprocessor on each heading's HTML.
+    """
+
+    def __init__(self, md: Markdown, extension: CitationExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        self._number_in_document_order(root)
+        bibliography = self.extension.bibliography_html()
+        if bibliography is None:
+            return
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        placed = False
+        for index, block in enumerate(blocks):
+            if isinstance(block, str) and has_marker(block):
+                blocks[index] = replace_marker(block, "" if placed else bibliography)
+                placed = True
+        if not placed:
+            paragraph = etree.SubElement(root, "p")
+            paragraph.text = self.md.htmlStash.store(bibliography)
+
+    def _number_in_document_order(self, root: etree.Element) -> None:
+        """Render the stashed groups in reading order.
+
+        Python-Markdown inlines nested blocks (lists, tables, admonitions) after top-level
+        paragraphs, so numbering while inlining would not follow the page.
+        """
+        pending = self.extension.state.pending
+        if not pending:
+            return
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for text, in_heading in _texts(root, False):
+            if "\x02" not in text:
+                continue
+            for index in _PLACEHOLDER_RE.findall(text):
+                items = pending.pop(int(index), None)
+                if items is not None:
+                    blocks[int(index)] = self.extension.resolve_group(items, in_heading)
+        for index, items in sorted(pending.items()):  # not in the tree (should not happen)
+            blocks[index] = self.extension.resolve_group(items)
+        pending.clear()
+
+
+def _texts(element: etree.Element, in_heading: bool) -> Iterator[tuple[str, bool]]:
+    """Every text and tail under ``element`` in document order, flagged when in a heading."""
+    in_heading = in_heading or element.tag in _HEADINGS
+    if element.text:
+        yield element.text, in_heading
+    for child in element:
+        yield from _texts(child, in_heading)
+        if child.tail:
+            yield child.tail, in_heading

@@ -1,0 +1,262 @@
+"""Turn resolved citations into HTML: citation groups, tooltips and the bibliography list."""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import jinja2
+from markupsafe import Markup
+
+from .bibliography import Bibliography, Entry
+from .labels import LABEL_NAMES, Labels
+from .numbering import compress
+from .style import entry_language, missing_fields, vancouver_html
+from .syntax import CitationItem
+
+
+class Reference(NamedTuple):
+    """A formatted bibliography entry."""
+
+    key: str
+    html: str
+    lang: str
+
+
+class Cited(NamedTuple):
+    """One item of a group after resolution (``reference`` is ``None`` when unknown)."""
+
+    item: CitationItem
+    reference: Reference | None = None
+    number: int = 0
+    cite_id: str = ""
+
+
+class Backlink(NamedTuple):
+    """A link from a bibliography entry back to one citing spot."""
+
+    href: str
+    letter: str
+
+
+class BibliographyRow(NamedTuple):
+    """What the bibliography template gets for each entry (attributes, for fast Jinja access)."""
+
+    number: str
+    id: str
+    key: str
+    lang: str
+    html: Markup
+    backlinks: list[Backlink]
+
+
+#: Stand-ins for page-language words: pybtex formats each entry once, then every language
+#: gets its words swapped in (formatting is by far the most expensive step).
+_SLOT = "\ue000{}\ue001"
+_SLOT_RE = re.compile("\ue000([a-z_]+)\ue001")
+_SLOTS = {name: _SLOT.format(name) for name in LABEL_NAMES}
+
+
+class EntryRenderer:
+    """Formats entries lazily: pybtex once per key, then cached per (key, page language)."""
+
+    def __init__(
+        self, bibliography: Bibliography, labels: Labels, report: Callable[[str], None]
+    ) -> None:
+        self.bibliography = bibliography
+        self.labels = labels
+        self.report = report
+        # a small int stands for the labels in cache keys (hashing the labels each time is slow)
+        label_ids = bibliography.cache.setdefault("labels", {})
+        self._labels_id = label_ids.setdefault(labels.fingerprint(), len(label_ids))
+
+    def reference(self, entry: Entry, page_lang: str) -> Reference:
+        """The formatted entry in ``page_lang``; the cache lives as long as the .bib data."""
+        cache_key = (entry.key, page_lang, self._labels_id)
+        cached = self.bibliography.cache.get(cache_key)
+        if cached is not None:
+            return cached
+        base = self._base(entry)
+        words = self.labels.for_lang(page_lang)
+        html_text = _SLOT_RE.sub(lambda m: html.escape(words[m.group(1)]), base.html)
+        reference = base._replace(html=html_text)
+        self.bibliography.cache[cache_key] = reference
+        return reference
+
+    def _base(self, entry: Entry) -> Reference:
+        """Format with pybtex once per key, page-language words left as slots."""
+        cache_key = ("base", entry.key, self._labels_id)
+        cached = self.bibliography.cache.get(cache_key)
+        if cached is not None:
+            return cached
+        for name in missing_fields(entry.data):
+            self.report(
+                f"{entry.location}: bibliography entry '{entry.key}' (@{entry.type}) "
+                f"is missing required field '{name}'"
+            )
+        lang = entry_language(entry.data)
+        et_al = self.labels.get(lang, "et_al")  # 「等」 for Chinese sources, else "et al."
+        reference = Reference(entry.key, vancouver_html(entry.data, _SLOTS, et_al), lang)
+        self.bibliography.cache[cache_key] = reference
+        return reference
+
+
+@functools.lru_cache(maxsize=65536)
+def _attr(value: str) -> str:
+    """HTML-escape ids and keys, which repeat a lot (memoized)."""
+    return html.escape(value)
+
+
+def _affixed(cited: Cited) -> bool:
+    item = cited.item
+    return bool(item.prefix or item.locator or item.suffix)
+
+
+def _ref_link(cited: Cited, tip_id: str) -> str:
+    assert cited.reference is not None
+    return (
+        f'<a class="citation__ref" id="{_attr(cited.cite_id)}" '
+        f'href="#ref-{_attr(cited.reference.key)}" '
+        f'aria-describedby="{tip_id}">{cited.number}</a>'
+    )
+
+
+def _anchor(cited: Cited) -> str:
+    return f'<span class="citation__anchor" id="{_attr(cited.cite_id)}"></span>'
+
+
+def _item_html(cited: Cited, tip_id: str, unresolved_label: str) -> str:
+    item = cited.item
+    if cited.reference is None:
+        core = (
+            f'<span class="citation__unresolved" title="{html.escape(unresolved_label)}: '
+            f'{html.escape(item.key)}">?{html.escape(item.key)}</span>'
+        )
+    else:
+        core = _ref_link(cited, tip_id)
+    parts = [html.escape(item.prefix) + " " if item.prefix else "", core]
+    if item.locator:
+        parts.append(", " + html.escape(item.locator))
+    if item.suffix:
+        parts.append(" " + html.escape(item.suffix))
+    return "".join(parts)
+
+
+def render_group(group: Sequence[Cited], tip_id: str, unresolved_label: str) -> tuple[str, str]:
+    """``[1–3, 5, p. 7]`` with links, range anchors and one tooltip listing every source.
+
+    Returns the HTML with the tooltip and a variant without it (for headings, whose text
+    also becomes the table of contents).
+    """
+    resolved = sorted((c for c in group if c.reference), key=lambda c: c.number)
+    unresolved = [c for c in group if not c.reference]
+    pieces: list[str] = []
+    bare = [c for c in resolved if not _affixed(c)]
+    by_number: dict[int, list[Cited]] = {}
+    for cited in bare:
+        by_number.setdefault(cited.number, []).append(cited)
+    ordered: list[tuple[int, str]] = []
+    for start, end in compress(by_number):
+        first = by_number[start]
+        text = _ref_link(first[0], tip_id) + "".join(_anchor(c) for c in first[1:])
+        if end != start:
+            middle = [c for n in range(start + 1, end) for c in by_number[n]]
+            last = by_number[end]
+            text += "".join(_anchor(c) for c in middle) + "\u2013" + _ref_link(last[0], tip_id)
+            text += "".join(_anchor(c) for c in last[1:])
+        ordered.append((start, text))
+    for cited in resolved:
+        if _affixed(cited):
+            ordered.append((cited.number, _item_html(cited, tip_id, unresolved_label)))
+    ordered.sort(key=lambda pair: pair[0])
+    pieces = [text for _, text in ordered]
+    pieces += [_item_html(c, tip_id, unresolved_label) for c in unresolved]
+    classes = "citation" if not unresolved else "citation citation--unresolved"
+    body = f'<span class="citation__group">[{", ".join(pieces)}]</span>'
+    bare = f'<span class="{classes}">{body}</span>'
+    if not resolved:
+        return bare, bare
+    seen: set[str] = set()
+    entries = []
+    for cited in resolved:
+        assert cited.reference is not None
+        if cited.reference.key in seen:
+            continue
+        seen.add(cited.reference.key)
+        entries.append(
+            f'<span class="citation__preview" lang="{_attr(cited.reference.lang)}">'
+            f'<span class="citation__preview-number">{cited.number}.</span> '
+            f"{cited.reference.html}</span>"
+        )
+    tooltip = (
+        f'<span class="citation__tooltip" role="tooltip" id="{tip_id}">{"".join(entries)}</span>'
+    )
+    return f'<span class="{classes}">{body}{tooltip}</span>', bare
+
+
+def load_template(path: Path) -> jinja2.Template:
+    """The bibliography template (autoescaping on)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(path.parent)),
+        autoescape=True,
+        keep_trailing_newline=False,
+    )
+    return env.get_template(path.name)
+
+
+#: Stands for an entry's number while its rendered ``<li>`` is cached.
+_NUMBER_SLOT = "\ue002"
+
+
+class BibliographyRenderer:
+    """Renders the list with the template's ``entry`` macro and its body.
+
+    An entry's HTML depends on its key, page language and how often it is cited, not on its
+    number, so each variant is rendered once and reused on every page (numbers are swapped in).
+    """
+
+    def __init__(self, template: jinja2.Template, labels: Labels) -> None:
+        self.template = template
+        # make_module renders the body once; give it harmless values
+        module = template.make_module({"items": "", "entries": [], "labels": {}, "lang": ""})
+        self.entry_macro = module.entry  # type: ignore[attr-defined]
+        self.labels = labels
+        self._items: dict[tuple[Reference, tuple[str, ...], str], str] = {}
+
+    def render(
+        self, references: Sequence[tuple[int, Reference, Sequence[str]]], page_lang: str
+    ) -> str:
+        """Render ``(number, reference, cite ids)`` rows."""
+        words = self.labels.for_lang(page_lang)
+        items = []
+        for number, reference, cite_ids in references:
+            cache_key = (reference, tuple(cite_ids), page_lang)
+            item = self._items.get(cache_key)
+            if item is None:
+                row = BibliographyRow(
+                    _NUMBER_SLOT,
+                    f"ref-{reference.key}",
+                    reference.key,
+                    reference.lang,
+                    Markup(reference.html),  # already escaped by pybtex's HTML backend
+                    [Backlink(f"#{cite_id}", _letter(i)) for i, cite_id in enumerate(cite_ids)],
+                )
+                item = self._items[cache_key] = str(self.entry_macro(row, words))
+            items.append(item.replace(_NUMBER_SLOT, str(number)))
+        return self.template.render(
+            items=Markup("".join(items)), entries=references, labels=words, lang=page_lang
+        )
+
+
+def _letter(index: int) -> str:
+    """a, b, ..., z, aa, ab, ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters

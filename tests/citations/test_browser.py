@@ -1,0 +1,102 @@
+"""In Chromium: hovering or keyboard-focusing a citation shows the full reference."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from citation_helpers import make_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed"),
+]
+
+PAGE = """\
+# 高血壓
+
+第一段有引用 [@ost2018; @chen2020]，第二個引用 [@who2023]。
+
+Filler paragraph so that the tooltip has room above it.
+"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep test output clean."""
+
+
+@pytest.fixture(scope="module")
+def citation_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build a tiny site and serve it on 127.0.0.1 with a random port."""
+    src = tmp_path_factory.mktemp("browser") / "src"
+    built = make_site(src, {"x.zh-Hant.md": "\n\n\n" + PAGE, "x.en.md": "# X\n\n[@ost2018]\n"})
+    assert built.returncode == 0, built.log
+    handler = functools.partial(_QuietHandler, directory=str(src / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def citation_browser() -> Iterator[object]:
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    with playwright_sync.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def citation_page(citation_browser, citation_site_url: str):
+    context = citation_browser.new_context()
+    page = context.new_page()
+    page.goto(citation_site_url + "x/")
+    yield page
+    context.close()
+
+
+def test_hover_shows_reference(citation_page) -> None:
+    tooltip = citation_page.locator("#cite-tip-1")
+    assert not tooltip.is_visible()
+    citation_page.locator("#cite-ost2018-1").hover()
+    tooltip.wait_for(state="visible", timeout=3000)
+    text = tooltip.inner_text()
+    assert "Ost P, Reynders D" in text
+    assert "陳大文" in text
+    citation_page.mouse.move(0, 0)
+    tooltip.wait_for(state="hidden", timeout=3000)
+
+
+def test_keyboard_focus_shows_reference_and_escape_hides(citation_page) -> None:
+    tooltip = citation_page.locator("#cite-tip-2")
+    link = citation_page.locator("#cite-who2023-1")
+    assert link.get_attribute("aria-describedby") == "cite-tip-2"
+    assert tooltip.get_attribute("role") == "tooltip"
+    link.focus()
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert "World Health Organization" in tooltip.inner_text()
+    citation_page.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden", timeout=3000)
+
+
+def test_number_links_to_entry_and_back(citation_page, citation_site_url: str) -> None:
+    citation_page.locator("#cite-ost2018-1").click()
+    citation_page.wait_for_url("**#ref-ost2018")
+    entry = citation_page.locator("#ref-ost2018")
+    assert entry.get_attribute("lang") == "en"
+    entry.locator("a.bibliography__backlink").click()
+    citation_page.wait_for_url("**#cite-ost2018-1")

@@ -1,0 +1,173 @@
+"""Vancouver formatting of every entry type, links and escaping."""
+
+from __future__ import annotations
+
+import pytest
+from pandoc_citations.labels import load_labels
+from pandoc_citations.style import missing_fields, vancouver_html
+from pybtex.database import Entry
+
+EN = load_labels().for_lang("en")
+ZH = load_labels().for_lang("zh-Hant")
+
+
+def fmt(kind: str, labels: dict[str, str] | None = None, et_al: str = "et al.", **fields: str):
+    return vancouver_html(Entry(kind, fields=fields), labels or EN, et_al)
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "expected"),
+    [
+        (
+            "article",
+            {
+                "author": "Ost, Piet and Reynders, Dries and Decaestecker, Karel",
+                "title": "Surveillance in {Taiwan}",
+                "journal": "J Clin Oncol",
+                "year": "2018",
+                "volume": "36",
+                "number": "5",
+                "pages": "446--453",
+            },
+            "Ost P, Reynders D, Decaestecker K. Surveillance in Taiwan. J Clin Oncol. "
+            "2018;36(5):446–453.",
+        ),
+        (
+            "book",
+            {
+                "author": "Smith, John",
+                "title": "Clinical Epidemiology",
+                "edition": "2nd ed",
+                "address": "Taipei",
+                "publisher": "Health Press",
+                "year": "2019",
+            },
+            "Smith J. Clinical Epidemiology. 2nd ed. Taipei: Health Press; 2019.",
+        ),
+        (
+            "incollection",
+            {
+                "author": "Lee, Ann",
+                "title": "Screening",
+                "editor": "Wu, Bo",
+                "booktitle": "Preventive Medicine",
+                "address": "London",
+                "publisher": "Springer",
+                "year": "2020",
+                "pages": "10--20",
+            },
+            "Lee A. Screening. In: Wu B, editors. Preventive Medicine. London: Springer; 2020. "
+            "p. 10–20.",
+        ),
+        (
+            "inproceedings",
+            {
+                "author": "Lee, Ann",
+                "title": "Screening",
+                "booktitle": "Proc Asian Oncology Summit",
+                "year": "2021",
+            },
+            "Lee A. Screening. Proc Asian Oncology Summit. 2021.",
+        ),
+        (
+            "techreport",
+            {
+                "institution": "Health Promotion Administration",
+                "title": "Annual Report",
+                "address": "Taipei",
+                "year": "2022",
+                "number": "HPA-22-1",
+            },
+            "Health Promotion Administration. Annual Report. Taipei: "
+            "Health Promotion Administration; 2022. HPA-22-1.",
+        ),
+        (
+            "online",
+            {
+                "organization": "World Health Organization",
+                "title": "Hypertension",
+                "year": "2023",
+                "urldate": "2024-01-05",
+                "url": "https://www.who.int/x",
+            },
+            "World Health Organization. Hypertension. 2023 [cited 2024-01-05]. Available from: "
+            '<a href="https://www.who.int/x">https://www.who.int/x</a>',
+        ),
+        (
+            "misc",
+            {"author": "{{World Health Organization}}", "title": "Guideline", "year": "2021"},
+            "World Health Organization. Guideline. 2021.",
+        ),
+    ],
+)
+def test_entry_types(kind: str, fields: dict[str, str], expected: str) -> None:
+    assert fmt(kind, **fields) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"doi": "10.1/x"}, 'doi:<a href="https://doi.org/10.1/x">10.1/x</a>.'),
+        ({"doi": "https://doi.org/10.1/x"}, 'doi:<a href="https://doi.org/10.1/x">10.1/x</a>.'),
+        (
+            {"pmid": "29240541"},
+            'PMID: <a href="https://pubmed.ncbi.nlm.nih.gov/29240541/">29240541</a>.',
+        ),
+        (
+            {"pmcid": "PMC1234567"},
+            'PMCID: <a href="https://pmc.ncbi.nlm.nih.gov/articles/PMC1234567/">PMC1234567</a>.',
+        ),
+        (
+            {"pmcid": "1234567"},
+            'PMCID: <a href="https://pmc.ncbi.nlm.nih.gov/articles/PMC1234567/">PMC1234567</a>.',
+        ),
+        ({"url": "javascript:alert(1)"}, "Available from: javascript:alert(1)"),  # not linked
+        ({"url": 'https://x.org/"onmouseover="'}, 'href="https://x.org/&quot;onmouseover=&quot;"'),
+    ],
+)
+def test_links(fields: dict[str, str], expected: str) -> None:
+    assert expected in fmt("misc", title="T", **fields)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;."),
+        (r"Cancer \& Society", "Cancer &amp; Society."),
+        ("Prevalence in {Taiwan} and {HIV}", "Prevalence in Taiwan and HIV."),
+        ("Already ends?", "Already ends?"),
+    ],
+)
+def test_title_escaped_and_case_kept(title: str, expected: str) -> None:
+    html = fmt("misc", title=title)
+    assert expected in html
+    assert "<script>" not in html
+
+
+def test_chinese_source_uses_deng_and_page_labels() -> None:
+    authors = " and ".join(["陳大文", "王小明", "林美玲", "李四", "張三", "黃五", "吳六"])
+    html = fmt(
+        "online", labels=ZH, et_al="等", author=authors, title="高血壓", urldate="2024-01-05"
+    )
+    assert html.startswith("陳大文, 王小明, 林美玲, 李四, 張三, 黃五, 等. 高血壓.")
+    assert "[引用於 2024-01-05]" in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "missing"),
+    [
+        ("article", {"title": "T", "journal": "J", "year": "2000"}, ["author"]),
+        ("article", {"author": "A, B", "title": "T", "date": "2000-01"}, ["journal"]),
+        ("book", {"editor": "A, B", "title": "T", "publisher": "P", "year": "1"}, []),
+        ("book", {"title": "T", "publisher": "P", "year": "1"}, ["author or editor"]),
+        ("online", {"title": "T"}, ["url"]),
+        ("misc", {"organization": "WHO", "title": "T"}, []),
+        ("unknowntype", {"title": "T"}, []),
+    ],
+)
+def test_missing_fields(kind: str, fields: dict[str, str], missing: list[str]) -> None:
+    assert missing_fields(Entry(kind, fields=fields)) == missing
+
+
+def test_missing_fields_still_render() -> None:
+    assert fmt("article", title="Only a title") == "Only a title."
