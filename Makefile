@@ -49,3 +49,8 @@ check-fast: setup
 mark-translated: setup
 	@test -n "$(FILE)" || { echo "usage: make mark-translated FILE=docs/articles/<slug>.en.md"; exit 2; }
 	$(BIN)/python -m checks mark-translated $(FILE)
+
+# Speed and weight figures (not tests): prints a table, writes benchmarks/results/latest.{md,json}.
+.PHONY: bench
+bench: setup
+	$(BIN)/python -m benchmarks

@@ -1,0 +1,336 @@
+"""Generate deterministic synthetic articles (zh-Hant source + English translation).
+
+Each article pair shares a slug, six ``##`` sections (the last is "When to talk to your
+doctor"), a "Key points" admonition and about ten pandoc citation groups with the same keys in
+both languages, some with several keys and some with locators (``[@a, p. 5; @b]``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import random
+import re
+from dataclasses import dataclass
+
+from . import vocabulary as v
+
+#: Size targets per article (body text, citations and markup not counted).
+HAN_TARGET = 2800
+WORD_TARGET = 1500
+CITATION_GROUPS = 10
+SECTION_COUNT = 6
+
+#: Han ideographs (CJK Unified Ideographs and Extension A).
+HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: Pandoc citation groups, for counting and for removing them before counting words.
+GROUP_RE = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
+#: A front-matter block at the start of a file.
+FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One generated article in both languages."""
+
+    slug: str
+    zh: str
+    en: str
+    groups: tuple[tuple[tuple[str, str], ...], ...]  # ((key, locator), ...) per group
+
+
+def han_count(text: str) -> int:
+    """Han characters in ``text``."""
+    return len(HAN_RE.findall(text))
+
+
+def body_of(markdown: str) -> str:
+    """Markdown without its front matter."""
+    return FRONT_MATTER_RE.sub("", markdown, count=1)
+
+
+def word_count(markdown: str) -> int:
+    """Prose words: front matter, citation groups and Markdown markers left out."""
+    text = GROUP_RE.sub("", body_of(markdown))
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+def source_hash(zh_markdown: str) -> str:
+    """Hash of the zh-Hant source recorded in the translation's front matter."""
+    return hashlib.sha256(body_of(zh_markdown).encode("utf-8")).hexdigest()[:12]
+
+
+def generate_articles(n: int, keys: list[str], seed: int, today: dt.date) -> list[Article]:
+    """``n`` article pairs citing ``keys``; same inputs, same text."""
+    rng = random.Random(f"articles-{seed}")
+    combos = [(topic, angle) for angle in v.ANGLES for topic in v.TOPICS]
+    articles = []
+    for index in range(n):
+        topic, angle = combos[index % len(combos)]
+        round_ = index // len(combos)
+        slug = f"{topic[2]}-{angle[2]}-{index + 1:04d}"  # numbered: never a real article's slug
+        groups = _citation_plan(rng, keys)
+        slots = _slots(rng, len(groups) - 1)  # shared: citations appear in the same order
+        meta = _dates(rng, today)
+        zh = _zh_article(rng, slug, topic, angle, (groups, slots), meta, round_)
+        en = _en_article(rng, slug, topic, angle, (groups, slots), meta, round_, source_hash(zh))
+        articles.append(Article(slug=slug, zh=zh, en=en, groups=groups))
+    return articles
+
+
+def format_group(group: tuple[tuple[str, str], ...]) -> str:
+    """``[@a, p. 5; @b]`` from ``(("a", "p. 5"), ("b", ""))``."""
+    items = [f"@{key}, {locator}" if locator else f"@{key}" for key, locator in group]
+    return "[" + "; ".join(items) + "]"
+
+
+def _citation_plan(rng: random.Random, keys: list[str]) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """About ten groups; popular sources (low index) are cited more often across articles."""
+    groups = []
+    for _ in range(CITATION_GROUPS + rng.randint(-1, 1)):
+        size = rng.choices((1, 2, 3), weights=(6, 3, 1))[0]
+        chosen: list[str] = []
+        while len(chosen) < size:
+            key = keys[min(int(rng.paretovariate(0.6)) - 1, len(keys) - 1)]
+            key = key if rng.random() < 0.5 else rng.choice(keys)
+            if key not in chosen:
+                chosen.append(key)
+        group = []
+        for key in chosen:
+            roll = rng.random()
+            locator = (
+                f"p. {rng.randint(1, 400)}"
+                if roll < 0.15
+                else f"pp. {(start := rng.randint(1, 300))}-{start + rng.randint(1, 9)}"
+                if roll < 0.25
+                else ""
+            )
+            group.append((key, locator))
+        groups.append(tuple(group))
+    return tuple(groups)
+
+
+@dataclass(frozen=True)
+class _Dates:
+    published: dt.date
+    reviewed: dt.date
+    next_review: dt.date
+    status: str
+    changes: tuple[dt.date, ...]
+
+
+def _dates(rng: random.Random, today: dt.date) -> _Dates:
+    """Valid, ordered dates: published ≤ changes ≤ last review < today < next review."""
+    reviewed = today - dt.timedelta(days=rng.randint(10, 200))
+    published = reviewed - dt.timedelta(days=rng.randint(0, 600))
+    changes = [reviewed] if reviewed != published else []
+    if rng.random() < 0.3 and (reviewed - published).days > 2:
+        middle = published + dt.timedelta(days=(reviewed - published).days // 2)
+        changes.append(middle)
+    changes.append(published)
+    status = "clinically-reviewed" if rng.random() < 0.4 else "awaiting-clinical-review"
+    return _Dates(
+        published=published,
+        reviewed=reviewed,
+        next_review=reviewed + dt.timedelta(days=365),
+        status=status,
+        changes=tuple(changes),
+    )
+
+
+def _front_matter(fields: list[tuple[str, str]], changes: list[tuple[dt.date, str]]) -> str:
+    lines = ["---", *(f"{name}: {value}" for name, value in fields), "changes:"]
+    for date, summary in changes:
+        lines += [f"  - date: {date.isoformat()}", f"    summary: {summary}"]
+    return "\n".join(lines)
+
+
+def _zh_article(
+    rng: random.Random,
+    slug: str,
+    topic: tuple[str, str, str],
+    angle: tuple[str, str, str],
+    plan: tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]],
+    meta: _Dates,
+    round_: int,
+) -> str:
+    title = f"{topic[0]}與{angle[0]}：病人與家屬須知" + (f"（{round_ + 1}）" if round_ else "")
+    fields = [
+        ("title", title),
+        ("description", f"說明{topic[0]}在{angle[0]}方面的常見問題、研究證據與就醫時機。"),
+        ("slug", slug),
+        ("last_reviewed", meta.reviewed.isoformat()),
+        ("next_review", meta.next_review.isoformat()),
+        ("review_status", meta.status),
+    ]
+    if meta.status == "clinically-reviewed":
+        fields.append(("reviewed_by", "陳美華醫師，腫瘤內科專科醫師"))
+    fields.append(("date_published", meta.published.isoformat()))
+    summaries = ["更新研究證據與就醫建議。"] * (len(meta.changes) - 1) + ["首次發布。"]
+    front = _front_matter(fields, list(zip(meta.changes, summaries, strict=True)))
+    groups, cite_slots = plan
+    cites = [format_group(group) for group in groups]
+    budget = HAN_TARGET - han_count(title) - 160  # headings, admonition title, list, overshoot
+    abstract = [_zh_sentence(rng, topic[0], angle[0]) for _ in range(4)]
+    abstract[0] = abstract[0].removesuffix("。") + " " + cites[0] + "。"
+    budget -= sum(han_count(item) for item in abstract)
+    per_section = budget // SECTION_COUNT
+    sections = []
+    for number, heading in enumerate(v.SECTIONS_ZH):
+        heading = heading.format(topic=topic[0], angle=angle[0])
+        sentences = _zh_paragraphs(rng, topic[0], angle[0], per_section)
+        for slot in cite_slots[number]:
+            _attach_citation(sentences, slot, cites[1 + slot[0]], "。")
+        paragraphs = ["".join(paragraph) for paragraph in sentences]
+        if number == 3:
+            items = [
+                f"- **{rng.choice(v.TERMS_ZH)}**：{rng.choice(v.TAILS_ZH)}。" for _ in range(3)
+            ]
+            paragraphs.insert(1, "\n".join(items))
+        sections.append(f"## {heading}\n\n" + "\n\n".join(paragraphs))
+    bullets = "\n".join(f"    - {sentence}" for sentence in abstract)
+    return (
+        f'{front}\n---\n\n# {title}\n\n!!! abstract "重點"\n\n{bullets}\n\n'
+        + "\n\n".join(sections)
+        + "\n\n<!-- bibliography -->\n"
+    )
+
+
+def _en_article(
+    rng: random.Random,
+    slug: str,
+    topic: tuple[str, str, str],
+    angle: tuple[str, str, str],
+    plan: tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]],
+    meta: _Dates,
+    round_: int,
+    zh_hash: str,
+) -> str:
+    subject = topic[1][0].upper() + topic[1][1:]
+    title = f"{subject} and {angle[1]}: what patients and families should know" + (
+        f" ({round_ + 1})" if round_ else ""
+    )
+    fields = [
+        ("title", f'"{title}"'),
+        (
+            "description",
+            f"Common questions, research evidence and when to see a doctor about "
+            f"{topic[1]} and {angle[1]}.",
+        ),
+        ("slug", slug),
+        ("last_reviewed", meta.reviewed.isoformat()),
+        ("next_review", meta.next_review.isoformat()),
+        ("review_status", meta.status),
+    ]
+    if meta.status == "clinically-reviewed":
+        fields.append(("reviewed_by", '"Mei-Hua Chen, MD, medical oncologist"'))
+    fields.append(("date_published", meta.published.isoformat()))
+    summaries = ["Updated the evidence and advice."] * (len(meta.changes) - 1) + [
+        "First published."
+    ]
+    fields_tail = [
+        ("translated_from", "zh-Hant"),
+        ("translated_on", meta.reviewed.isoformat()),
+        ("translation_source_hash", f'"{zh_hash}"'),
+    ]
+    front = _front_matter(fields, list(zip(meta.changes, summaries, strict=True)))
+    front += "\n" + "\n".join(f"{name}: {value}" for name, value in fields_tail)
+    groups, cite_slots = plan
+    cites = [format_group(group) for group in groups]
+    abstract = [_en_sentence(rng, topic[1], angle[1]) for _ in range(4)]
+    abstract[0] = abstract[0].removesuffix(".") + " " + cites[0] + "."
+    budget = WORD_TARGET - len(title.split()) - 90 - sum(len(s.split()) for s in abstract)
+    per_section = budget // SECTION_COUNT
+    sections = []
+    for number, heading in enumerate(v.SECTIONS_EN):
+        heading = heading.format(topic=topic[1], angle=angle[1])
+        sentences = _en_paragraphs(rng, topic[1], angle[1], per_section)
+        for slot in cite_slots[number]:
+            _attach_citation(sentences, slot, cites[1 + slot[0]], ".")
+        paragraphs = [" ".join(paragraph) for paragraph in sentences]
+        if number == 3:
+            items = [
+                f"- **{rng.choice(v.TERMS_EN).capitalize()}**: {rng.choice(v.TAILS_EN)}."
+                for _ in range(3)
+            ]
+            paragraphs.insert(1, "\n".join(items))
+        sections.append(f"## {heading}\n\n" + "\n\n".join(paragraphs))
+    bullets = "\n".join(f"    - {sentence}" for sentence in abstract)
+    return (
+        f'{front}\n---\n\n# {title}\n\n!!! abstract "Key points"\n\n{bullets}\n\n'
+        + "\n\n".join(sections)
+        + "\n\n<!-- bibliography -->\n"
+    )
+
+
+def _slots(rng: random.Random, count: int) -> list[list[tuple[int, float]]]:
+    """Spread ``count`` citation groups over the sections: (group index, position 0–1)."""
+    slots: list[list[tuple[int, float]]] = [[] for _ in range(SECTION_COUNT)]
+    for index in range(count):
+        slots[index % SECTION_COUNT].append((index, rng.random()))
+    return [sorted(section, key=lambda slot: slot[1]) for section in slots]
+
+
+def _attach_citation(
+    paragraphs: list[list[str]], slot: tuple[int, float], cite: str, stop: str
+) -> None:
+    """Put ``cite`` before the full stop of the sentence chosen by the slot's position."""
+    sentences = [(p, s) for p, para in enumerate(paragraphs) for s in range(len(para))]
+    index = min(int(slot[1] * len(sentences)), len(sentences) - 1)
+    # one group per sentence: "[@a][@b]" would read as a Markdown reference link
+    while "[@" in paragraphs[sentences[index][0]][sentences[index][1]]:
+        index = (index + 1) % len(sentences)
+    p, s = sentences[index]
+    spacer = " " if stop == "." else ""
+    paragraphs[p][s] = paragraphs[p][s].removesuffix(stop) + f"{spacer}{cite}{stop}"
+
+
+def _zh_sentence(rng: random.Random, topic: str, angle: str) -> str:
+    first = rng.choice((topic, angle, *v.TERMS_ZH))
+    second = rng.choice(v.TERMS_ZH)
+    sentence = f"{rng.choice(v.OPENERS_ZH)}{first}{rng.choice(v.VERBS_ZH)}{second}"
+    if rng.random() < 0.6:
+        sentence += f"，{rng.choice(v.CONNECTORS_ZH)}{rng.choice(v.TAILS_ZH)}"
+    return sentence + "。"
+
+
+def _zh_paragraphs(rng: random.Random, topic: str, angle: str, han_budget: int) -> list[list[str]]:
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    used = 0
+    while used < han_budget:
+        sentence = _zh_sentence(rng, topic, angle)
+        current.append(sentence)
+        used += han_count(sentence)
+        if han_count("".join(current)) > rng.randint(110, 180):
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _en_sentence(rng: random.Random, topic: str, angle: str) -> str:
+    first = rng.choice((topic, angle, *v.TERMS_EN))
+    sentence = (
+        f"{rng.choice(v.OPENERS_EN)}{first} {rng.choice(v.VERBS_EN)} {rng.choice(v.TERMS_EN)}"
+    )
+    if rng.random() < 0.6:
+        sentence += f", {rng.choice(v.TAILS_EN)}"
+    return sentence[0].upper() + sentence[1:] + "."
+
+
+def _en_paragraphs(rng: random.Random, topic: str, angle: str, word_budget: int) -> list[list[str]]:
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    used = 0
+    while used < word_budget:
+        sentence = _en_sentence(rng, topic, angle)
+        current.append(sentence)
+        used += len(sentence.split())
+        if sum(len(s.split()) for s in current) > rng.randint(70, 120):
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs

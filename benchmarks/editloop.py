@@ -1,0 +1,102 @@
+"""Edit loop: from saving an article to the rebuilt page being served by ``mkdocs serve``.
+
+Starts ``mkdocs serve --strict`` (as ``make serve`` does) on 127.0.0.1, waits for the first
+build, then edits one zh-Hant article several times. For each edit it records the seconds until
+the served page contains the new text, and until MkDocs logs the end of the rebuild (when
+livereload tells the browser to reload).
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .runner import mkdocs_env, progress
+
+STARTUP_TIMEOUT = 900.0
+EDIT_TIMEOUT = 300.0
+POLL_SECONDS = 0.05
+BUILT_LINE = "Documentation built in"
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait(condition, timeout: float) -> float:  # type: ignore[no-untyped-def]
+    """Poll ``condition()`` until true; seconds waited (raise TimeoutError past ``timeout``)."""
+    start = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"gave up after {timeout:.0f} s")
+        time.sleep(POLL_SECONDS)
+    return time.perf_counter() - start
+
+
+def measure_edit_loop(
+    python: Path, config: Path, article: Path, url_path: str, edits: int, log_file: Path
+) -> dict[str, list[float]]:
+    """Seconds to the changed page and to the end of the rebuild, one pair per edit."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{url_path}"
+    command = [
+        str(python),
+        "-m",
+        "mkdocs",
+        "serve",
+        "--strict",
+        "--config-file",
+        str(config),
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+    ]
+    original = article.read_text(encoding="utf-8")
+    figures: dict[str, list[float]] = {"to_page": [], "to_rebuilt": []}
+    with log_file.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            command, cwd=config.parent, env=mkdocs_env(), stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            built = lambda: log_file.read_text(encoding="utf-8").count(BUILT_LINE)  # noqa: E731
+            progress("edit loop: waiting for `mkdocs serve` to finish its first build")
+            _wait(lambda: built() >= 1 and _get(url) is not None, STARTUP_TIMEOUT)
+            for number in range(1, edits + 1):
+                marker = f"編輯測試{number}號標記"
+                before = built()
+                text = original.replace("\n## ", f"\n{marker}。\n\n## ", 1)
+                start = time.perf_counter()
+                article.write_text(text, encoding="utf-8")
+                _wait(lambda m=marker: m in (_get(url) or ""), EDIT_TIMEOUT)
+                figures["to_page"].append(time.perf_counter() - start)
+                _wait(lambda b=before: built() > b, EDIT_TIMEOUT)
+                figures["to_rebuilt"].append(time.perf_counter() - start)
+                progress(
+                    f"edit {number}/{edits}: page {figures['to_page'][-1]:.1f} s, "
+                    f"rebuild done {figures['to_rebuilt'][-1]:.1f} s"
+                )
+                time.sleep(1.0)
+        finally:
+            article.write_text(original, encoding="utf-8")
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    return figures

@@ -1,0 +1,87 @@
+"""Run one ``mkdocs`` command in this process and write its resource figures as JSON.
+
+Usage: ``<venv>/bin/python mkdocs_child.py STATS.json build -f variant.yml …``
+
+Standard library only, so any venv with MkDocs can run it (the project's and mkdocs-bibtex's).
+It counts BibTeX parses by wrapping pybtex's ``bibtex.Parser.parse_string`` (the one method
+every pybtex entry point goes through) when, and only when, something imports pybtex, so builds
+without citations do not pay for the import.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+PYBTEX_PARSER = "pybtex.database.input.bibtex"
+parses = {"count": 0, "chars": 0}
+
+
+class _CountingFinder(importlib.abc.MetaPathFinder):
+    """Patch pybtex's BibTeX parser right after the module is first imported."""
+
+    def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
+        if name != PYBTEX_PARSER:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return spec
+        original_exec = spec.loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            original_exec(module)
+            _patch(module)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _patch(module: ModuleType) -> None:
+    parser = module.Parser
+    original = parser.parse_string
+
+    def parse_string(self, text):  # type: ignore[no-untyped-def]
+        parses["count"] += 1
+        parses["chars"] += len(text)
+        return original(self, text)
+
+    parser.parse_string = parse_string
+
+
+def main() -> int:
+    stats_path, args = sys.argv[1], sys.argv[2:]
+    if sys.path and sys.path[0] == str(Path(__file__).resolve().parent):
+        del sys.path[0]  # this folder's modules must not shadow anything MkDocs imports
+    sys.meta_path.insert(0, _CountingFinder())
+    from mkdocs.__main__ import cli
+
+    start = time.perf_counter()
+    code: int | str | None = 0
+    try:
+        cli.main(args=args, prog_name="mkdocs")
+    except SystemExit as exit_:
+        code = exit_.code
+    elapsed = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    stats = {
+        "in_process_seconds": elapsed,
+        "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
+        "maxrss_kib": own.ru_maxrss,
+        "children_maxrss_kib": children.ru_maxrss,
+        "bib_parses": parses["count"],
+        "bib_chars_parsed": parses["chars"],
+    }
+    with open(stats_path, "w", encoding="utf-8") as handle:
+        json.dump(stats, handle)
+    return code if isinstance(code, int) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,464 @@
+"""The benchmark suite: generate corpora, build variants side by side, turn results into figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import mkbibtex, variants, weight
+from .report import Figure
+from .runner import Build, BuildFailed, BuildResult, progress, run_build, run_side_by_side
+from .sitegen import GeneratedSite, article_path, write_site
+from .stats import fmt, median, overhead_ratio, per_item, ratio
+
+KB = 1000  # targets are in kilobytes of 1,000 bytes (the stricter reading)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Sizes and switches of one run."""
+
+    n: int = 200
+    m: int = 1000
+    repetitions: int = 3
+    scaling_n: tuple[int, ...] = (50, 200, 800)
+    scaling_m: tuple[int, ...] = (1000, 10000)
+    edits: int = 3
+    seed: int = 1
+    today: dt.date = field(default_factory=dt.date.today)
+    skip: frozenset[str] = frozenset()
+
+    @classmethod
+    def quick(cls, **changes: Any) -> Settings:
+        """A smoke run: tiny corpora, one repetition."""
+        base = {
+            "n": 3,
+            "m": 40,
+            "repetitions": 1,
+            "scaling_n": (2, 3),
+            "scaling_m": (40, 80),
+            "edits": 1,
+        }
+        return cls(**(base | changes))
+
+
+def run_suite(project: Path, work: Path, settings: Settings) -> list[Figure]:
+    """Run every figure not in ``settings.skip``; a figure that cannot be taken says why."""
+    python = Path(sys.executable)
+    n, m = settings.n, settings.m
+    project = _snapshot(project, work / "project")
+    progress(f"generating the corpus: N={n} article pairs, M={m} .bib entries")
+    site = _generate(project, work, n, m, settings)
+    hooks = list(variants.read_config(site.config).get("hooks") or [])
+    plugins = list(variants.read_config(site.config).get("plugins") or [])
+    has_citations = bool(variants.citation_hooks(hooks))
+    builds = [Build("full", python, site.config)]
+    if has_citations:
+        nocite = {"hooks": variants.hooks_without_citations(hooks)}
+        builds += [
+            Build("nocite", python, variants.write_variant(site.root, "nocite", nocite)),
+            Build(
+                "citeonly",
+                python,
+                variants.write_variant(
+                    site.root, "citeonly", {"hooks": variants.citation_hooks(hooks)}
+                ),
+            ),
+            Build("nohooks", python, variants.write_variant(site.root, "nohooks", {"hooks": []})),
+        ]
+    plain = {
+        "hooks": [],
+        "plugins": variants.plain_plugins(plugins),
+        "theme": {"custom_dir": _empty_folder(site.root / "plain-theme")},
+        "extra_css": [],
+        "extra_javascript": [],
+    }
+    builds.append(Build("plain", python, variants.write_variant(site.root, "plain", plain)))
+    bibtex_note = ""
+    if "bibtex" not in settings.skip:
+        try:
+            builds += _bibtex_builds(site, plugins)
+        except Exception as error:  # any failure to install or rewrite: report, keep going
+            bibtex_note = f"mkdocs-bibtex not measured: {error}"
+            progress(bibtex_note)
+    progress(f"side-by-side builds: {', '.join(b.label for b in builds)} × {settings.repetitions}")
+    results = run_side_by_side(builds, settings.repetitions, work / "out")
+    figures = _ratio_figures(results, has_citations, bibtex_note, n)
+    full_site = results["full"][-1].site_dir
+    scaling = {(n, m): results["full"]}
+    if "scaling" not in settings.skip:
+        figures += _scaling(project, work, settings, python, scaling, has_citations)
+    figures += _weights(site, full_site, scaling, work, settings)
+    if "search" not in settings.skip:
+        figures += _search(full_site, scaling, work, settings)
+    if "serve" not in settings.skip:
+        figures += _edit_loop(site, python, work, settings)
+    return figures
+
+
+def _snapshot(project: Path, dest: Path) -> Path:
+    """A copy of the project taken once, so edits made while the suite runs change nothing."""
+    skipped = shutil.ignore_patterns(
+        ".git", ".venv*", "site", "benchmarks", "tests", "test-artifacts", "__pycache__", ".*cache"
+    )
+    shutil.copytree(project, dest, ignore=skipped, dirs_exist_ok=True)
+    return dest
+
+
+def _empty_folder(path: Path) -> str:
+    """An empty theme folder: MkDocs cannot unset an inherited ``custom_dir``, only replace it."""
+    path.mkdir(exist_ok=True)
+    return path.name
+
+
+def _generate(project: Path, work: Path, n: int, m: int, settings: Settings) -> GeneratedSite:
+    return write_site(
+        work / f"site-n{n}-m{m}", project, n=n, m=m, seed=settings.seed, today=settings.today
+    )
+
+
+def _bibtex_builds(site: GeneratedSite, plugins: list[Any]) -> list[Build]:
+    progress("mkdocs-bibtex: preparing its venv and a corpus copy in its syntax")
+    python = mkbibtex.ensure_venv()
+    copy = mkbibtex.make_copy(site.root, site.root.with_name(site.root.name + "-bibtex"))
+    with_plugin = {"hooks": [], "plugins": variants.bibtex_plugins(plugins, "bibliography")}
+    return [
+        Build("bibtex", python, variants.write_variant(copy, "bibtex", with_plugin)),
+        Build("bibtex-off", python, variants.write_variant(copy, "nohooks", {"hooks": []})),
+    ]
+
+
+def _medians(results: dict[str, list[BuildResult]], label: str) -> tuple[float | None, ...]:
+    runs = results.get(label) or []
+    return median([r.wall_seconds for r in runs]), median([r.cpu_seconds for r in runs])
+
+
+def _ratio_figures(
+    results: dict[str, list[BuildResult]], has_citations: bool, bibtex_note: str, n: int
+) -> list[Figure]:
+    full_wall, full_cpu = _medians(results, "full")
+    figures = []
+    raw = {
+        label: [(r.wall_seconds, r.cpu_seconds) for r in runs] for label, runs in results.items()
+    }
+    if has_citations:
+        off_wall, off_cpu = _medians(results, "nocite")
+        value = ratio(full_wall, off_wall)
+        figures.append(
+            Figure(
+                "1. Citation overhead: full strict build ÷ same build without the citation hook",
+                f"{fmt(value, 3)}× (CPU {fmt(ratio(full_cpu, off_cpu), 3)}×; "
+                f"{fmt(full_wall, 1)} s vs {fmt(off_wall, 1)} s)",
+                "≤ 1.03×",
+                None if value is None else value <= 1.03,
+                {"runs_wall_cpu": {k: raw[k] for k in ("full", "nocite")}},
+            )
+        )
+    else:
+        figures.append(
+            Figure("1. Citation overhead", "n/a: mkdocs.yml lists no citation hook yet", "≤ 1.03×")
+        )
+    if "bibtex" in results and has_citations:
+        on, off = _medians(results, "citeonly"), _medians(results, "nohooks")
+        b_on, b_off = _medians(results, "bibtex"), _medians(results, "bibtex-off")
+        value = overhead_ratio(on[0], off[0], b_on[0], b_off[0])
+        cpu_value = overhead_ratio(on[1], off[1], b_on[1], b_off[1])
+        ours = None if None in (on[0], off[0]) else on[0] - off[0]  # type: ignore[operator]
+        theirs = None if None in (b_on[0], b_off[0]) else b_on[0] - b_off[0]  # type: ignore[operator]
+        shown = fmt(value, 1, "×") if value is not None else "∞ (ours within noise)"
+        figures.append(
+            Figure(
+                "2. mkdocs-bibtex 4.4.0 citation overhead ÷ ours (seconds added to the same build)",
+                f"{shown} (CPU {fmt(cpu_value, 1)}×; +{fmt(theirs, 1)} s vs +{fmt(ours, 2)} s)",
+                "≥ 10×",
+                None if value is None and ours is None else (value is None or value >= 10),
+                {
+                    "runs_wall_cpu": {
+                        k: raw[k] for k in ("citeonly", "nohooks", "bibtex", "bibtex-off")
+                    }
+                },
+            )
+        )
+    else:
+        reason = bibtex_note or "skipped" if has_citations else "no citation hook yet"
+        figures.append(Figure("2. mkdocs-bibtex overhead ÷ ours", f"n/a: {reason}", "≥ 10×"))
+    plain_wall, plain_cpu = _medians(results, "plain")
+    value = ratio(full_wall, plain_wall)
+    figures.append(
+        Figure(
+            "3. Full build ÷ plain Material build (no hooks, Material search, no jieba)",
+            f"{fmt(value, 2)}× (CPU {fmt(ratio(full_cpu, plain_cpu), 2)}×; "
+            f"{fmt(full_wall, 1)} s vs {fmt(plain_wall, 1)} s)",
+            "≤ 1.5×",
+            None if value is None else value <= 1.5,
+            {"runs_wall_cpu": {k: raw[k] for k in ("full", "plain")}},
+        )
+    )
+    return figures
+
+
+def _scaling(
+    project: Path,
+    work: Path,
+    settings: Settings,
+    python: Path,
+    scaling: dict[tuple[int, int], list[BuildResult]],
+    has_citations: bool,
+) -> list[Figure]:
+    points = [(n, settings.m) for n in settings.scaling_n]
+    points += [(settings.n, m) for m in settings.scaling_m]
+    for n, m in points:
+        if (n, m) in scaling:
+            continue
+        progress(f"scaling: generating and building N={n}, M={m}")
+        site = _generate(project, work, n, m, settings)
+        try:
+            result = run_build(
+                Build(f"n{n}-m{m}", python, site.config), work / "out" / f"n{n}-m{m}"
+            )
+        except BuildFailed as error:
+            progress(str(error))
+            continue
+        progress(f"  {result.wall_seconds:.1f} s wall, {result.cpu_seconds:.1f} s CPU")
+        scaling[(n, m)] = [result]
+        shutil.rmtree(site.root, ignore_errors=True)  # the built folder stays for the weights
+    rows = {
+        f"N={n} M={m}": {
+            "wall_s": median([r.wall_seconds for r in runs]),
+            "cpu_s": median([r.cpu_seconds for r in runs]),
+            "ms_per_page": 1000 * (per_item(median([r.wall_seconds for r in runs]), 2 * n) or 0),
+            "cpu_ms_per_page": 1000 * (per_item(median([r.cpu_seconds for r in runs]), 2 * n) or 0),
+            "peak_rss_mib": max(r.maxrss_kib for r in runs) / 1024,
+            "children_peak_rss_mib": max(r.children_maxrss_kib for r in runs) / 1024,
+            "bib_parses": max(r.bib_parses for r in runs),
+        }
+        for (n, m), runs in sorted(scaling.items())
+    }
+    by_n = [rows.get(f"N={n} M={settings.m}") for n in settings.scaling_n]
+    by_m = [rows.get(f"N={settings.n} M={m}") for m in settings.scaling_m]
+    figures = []
+    if all(by_n):
+        per_page = [row["ms_per_page"] for row in by_n]  # type: ignore[index]
+        growth = ratio(per_page[-1], per_page[len(per_page) // 2])
+        figures.append(
+            Figure(
+                "4a. Build time per page (wall) at N = " + ", ".join(map(str, settings.scaling_n)),
+                " / ".join(f"{p:.0f}" for p in per_page)
+                + " ms; CPU "
+                + " / ".join(f"{row['cpu_ms_per_page']:.0f}" for row in by_n)
+                + " ms",  # type: ignore[index]
+                f"linear: per page at N={settings.scaling_n[-1]} "
+                f"≤ 1.25 × at N={settings.scaling_n[len(per_page) // 2]}",
+                None if growth is None else growth <= 1.25,
+                {"rows": rows},
+            )
+        )
+        figures.append(
+            Figure(
+                "4b. Peak memory (build process; pagefind child) at N = "
+                + ", ".join(map(str, settings.scaling_n)),
+                " / ".join(f"{row['peak_rss_mib']:.0f}" for row in by_n)
+                + " MiB; "  # type: ignore[index]
+                + " / ".join(f"{row['children_peak_rss_mib']:.0f}" for row in by_n)
+                + " MiB",  # type: ignore[index]
+            )
+        )
+    if all(by_m):
+        walls = [row["wall_s"] for row in by_m]  # type: ignore[index]
+        cpus = [row["cpu_s"] for row in by_m]  # type: ignore[index]
+        growth = ratio(walls[-1], walls[0])
+        figures.append(
+            Figure(
+                f"4c. Build time at M = {', '.join(map(str, settings.scaling_m))} (N={settings.n})",
+                " / ".join(f"{w:.1f}" for w in walls)
+                + " s (×"
+                + fmt(growth, 2)
+                + "); CPU "
+                + " / ".join(f"{c:.1f}" for c in cpus)
+                + " s; peak "
+                + " / ".join(f"{row['peak_rss_mib']:.0f}" for row in by_m)
+                + " MiB",  # type: ignore[index]
+                "near-flat: ≤ 1.10×",
+                None if growth is None else growth <= 1.10,
+                {"rows": rows},
+            )
+        )
+    parses = sorted({row["bib_parses"] for row in rows.values()})
+    figures.append(
+        Figure(
+            "4d. .bib parses per build (pybtex `bibtex.Parser.parse_string` calls, counted by a "
+            "wrapper around the build)",
+            " / ".join(str(p) for p in parses) + " (over all scaling builds)"
+            if has_citations
+            else "n/a: no citation hook yet",
+            "1",
+            parses == [1] if has_citations else None,
+            {"rows": rows},
+        )
+    )
+    return figures
+
+
+def _weights(
+    site: GeneratedSite,
+    full_site: Path,
+    scaling: dict[tuple[int, int], list[BuildResult]],
+    work: Path,
+    settings: Settings,
+) -> list[Figure]:
+    figures = []
+    big_n = settings.scaling_n[-1]
+    sizes: dict[int, dict[str, dict[str, float]]] = {}
+    for n, built in ((settings.n, full_site), (big_n, _site_of(scaling, big_n, settings.m))):
+        if built is None or n in sizes:
+            continue
+        slugs = _slugs(built)
+        sizes[n] = {
+            lang: weight.html_weights(pages)
+            for lang, pages in weight.article_pages(built, slugs).items()
+        }
+    for n, per_lang in sorted(sizes.items()):
+        figures.append(
+            Figure(
+                f"5a. Article page HTML at N={n}: median / max, raw (gzip)",
+                "; ".join(
+                    f"{lang} {w['median_raw'] / KB:.1f} / {w['max_raw'] / KB:.1f} KB "
+                    f"({w['median_gzip'] / KB:.1f} / {w['max_gzip'] / KB:.1f} KB)"
+                    for lang, w in per_lang.items()
+                ),
+                "≤ 40 KB raw (max)" if n == settings.n else "no growth with N",
+                (
+                    all(w["max_raw"] <= 40 * KB for w in per_lang.values())
+                    if n == settings.n
+                    else all(
+                        w["median_raw"] <= 1.05 * sizes[settings.n][lang]["median_raw"]
+                        for lang, w in per_lang.items()
+                    )
+                ),
+                {"weights": per_lang},
+            )
+        )
+    pages = weight.article_pages(full_site, _slugs(full_site))["zh-Hant"]
+    typical = sorted(pages, key=lambda p: p.stat().st_size)[len(pages) // 2]
+    visit = weight.first_visit(full_site, typical)
+    figures.append(
+        Figure(
+            f"5b. First visit to an article (N={settings.n}): HTML + CSS + JS + fonts + icons",
+            f"{visit['raw'] / KB:.1f} KB raw, {visit['gzip'] / KB:.1f} KB gzip "  # type: ignore[operator]
+            f"({len(visit['files'])} files, {len(visit['external'])} from other hosts)",  # type: ignore[arg-type]
+            details=visit,
+        )
+    )
+    return figures
+
+
+def _site_of(scaling: dict[tuple[int, int], list[BuildResult]], n: int, m: int) -> Path | None:
+    runs = scaling.get((n, m))
+    return runs[-1].site_dir if runs else None
+
+
+def _slugs(built: Path) -> list[str]:
+    """Generated article slugs present in a built site (numbered slugs)."""
+    return sorted(
+        path.parent.name
+        for path in (built / "articles").glob("*/index.html")
+        if path.parent.name[-4:].isdigit()
+    )
+
+
+def _search(
+    full_site: Path,
+    scaling: dict[tuple[int, int], list[BuildResult]],
+    work: Path,
+    settings: Settings,
+) -> list[Figure]:
+    from . import searchload
+
+    figures = []
+    big_n = settings.scaling_n[-1]
+    sites = {big_n: _site_of(scaling, big_n, settings.m), settings.n: full_site}
+    for n, built in sorted(sites.items()):
+        if built is None:
+            continue
+        if searchload.find_bundle(built) is None:
+            figures.append(
+                Figure(
+                    f"6. First search payload at N={n}",
+                    "n/a: the build has no Pagefind bundle",
+                    "≤ 300 KB gzip",
+                )
+            )
+            break
+        progress(f"search payload at N={n} (Chromium)")
+        try:
+            measured = searchload.first_search(built)
+        except Exception as error:  # browser missing or broken: report, keep going
+            figures.append(Figure(f"6. First search payload at N={n}", f"n/a: {error}"))
+            continue
+        bounds = _static_search_bounds(built, list(measured))
+        parts = []
+        for lang, f in measured.items():
+            part = (
+                f"{lang} 「{f['query']}」 {f['raw'] / KB:.0f} KB ({f['gzip'] / KB:.0f} KB gzip; "
+                f"{len(f['files'])} files, {f['results']} results shown)"
+            )
+            if lang in bounds:
+                part += f" [static upper bound {bounds[lang]['gzip'] / KB:.0f} KB gzip]"
+            parts.append(part)
+        met = all(f["gzip"] <= 300 * KB for f in measured.values())  # type: ignore[operator]
+        figures.append(
+            Figure(
+                f"6. First search payload at N={n} per language: raw (gzip), in Chromium",
+                "; ".join(parts),
+                "≤ 300 KB gzip per language" if n == settings.n else "—",
+                met if n == settings.n else None,
+                {"browser": measured, "static_upper_bound": bounds},
+            )
+        )
+    return figures
+
+
+def _static_search_bounds(built: Path, languages: list[str]) -> dict[str, dict[str, int]]:
+    """The search helper's static upper bound (``benchmarks/search_payload.py``), if present."""
+    try:
+        from . import search_payload  # type: ignore[attr-defined]
+    except ImportError:
+        return {}
+    bounds = {}
+    for lang in languages:
+        try:
+            bounds[lang] = search_payload.search_payload_bytes(built, lang)["first_search"]
+        except (KeyError, OSError, ValueError) as error:
+            progress(f"search_payload.py: {lang}: {error}")
+    return bounds
+
+
+def _edit_loop(site: GeneratedSite, python: Path, work: Path, settings: Settings) -> list[Figure]:
+    from .editloop import measure_edit_loop
+
+    slug = site.slugs[len(site.slugs) // 2]
+    article = site.root / "docs" / article_path(slug, "zh-Hant")
+    try:
+        timings = measure_edit_loop(
+            python,
+            site.config,
+            article,
+            f"articles/{slug}/",
+            settings.edits,
+            work / "serve.log",
+        )
+    except (TimeoutError, OSError) as error:
+        return [Figure("7. Edit loop (mkdocs serve)", f"n/a: {error}")]
+    return [
+        Figure(
+            f"7. Edit loop at N={settings.n}: save → changed page served by `mkdocs serve` "
+            "(→ rebuild finished, livereload)",
+            f"{fmt(median(timings['to_page']), 1)} s "
+            f"(→ {fmt(median(timings['to_rebuilt']), 1)} s), median of {len(timings['to_page'])}",
+            details=timings,
+        )
+    ]

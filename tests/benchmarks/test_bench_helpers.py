@@ -1,0 +1,134 @@
+"""Pure helpers of the harness: ratios, medians, the mkdocs-bibtex rewrite, config variants."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pybtex.errors
+import pytest
+from pybtex.database import parse_string
+
+from benchmarks import mkbibtex, stats, variants, weight
+from benchmarks.report import Figure, markdown_table
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [([3.0, 1.0, 2.0], 2.0), ([4.0, 1.0], 2.5), ([5.0], 5.0), ([], None)],
+)
+def test_median(values: list[float], expected: float | None) -> None:
+    assert stats.median(values) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [(10.3, 10.0, 1.03), (3.0, 2.0, 1.5), (1.0, 0.0, None), (None, 1.0, None), (1.0, None, None)],
+)
+def test_ratio(a: float | None, b: float | None, expected: float | None) -> None:
+    result = stats.ratio(a, b)
+    assert result == pytest.approx(expected) if expected is not None else result is None
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "expected"),
+    [
+        ((10.5, 10.0), (20.0, 10.0), 20.0),  # +0.5 s vs +10 s
+        ((11.0, 10.0), (15.0, 10.0), 5.0),
+        ((10.0, 10.0), (20.0, 10.0), None),  # ours within noise: no ratio
+        ((9.9, 10.0), (20.0, 10.0), None),
+        ((None, 10.0), (20.0, 10.0), None),
+    ],
+)
+def test_overhead_ratio(ours, theirs, expected) -> None:
+    result = stats.overhead_ratio(*ours, *theirs)
+    assert result == pytest.approx(expected) if expected is not None else result is None
+
+
+@pytest.mark.parametrize(
+    ("total", "count", "expected"), [(10.0, 400, 0.025), (1.0, 0, None), (None, 3, None)]
+)
+def test_per_item(total, count, expected) -> None:
+    assert stats.per_item(total, count) == expected
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("A [@a, p. 5; @b] b.", "A [@a; @b] b."),
+        ("治療[@ost2018]。", "治療[@ost2018]。"),
+        ("x [see @a, pp. 3-4, emphasis added] y", "x [@a] y"),
+        ("[@a; @b; @c]", "[@a; @b; @c]"),
+        ("a [link](x.md) and [@k, chap. 2]", "a [link](x.md) and [@k]"),
+        ("mail me@example.org [not @cite](url)", "mail me@example.org [not @cite](url)"),
+        ("end\n\n<!-- bibliography -->\n", "end\n\n\\bibliography\n"),
+    ],
+)
+def test_mkdocs_bibtex_rewrite(markdown: str, expected: str) -> None:
+    assert mkbibtex.rewrite_markdown(markdown) == expected
+
+
+def test_mkdocs_bibtex_bib_rewrite_keeps_it_parseable() -> None:
+    bib = (
+        "@online{who2020x,\n  author = {{WHO}},\n  title = {{T}},\n  year = {2020},\n"
+        "  url = {https://example.org/a?b=1&c=2}\n}\n"
+    )
+    rewritten = mkbibtex.rewrite_bib(bib)
+    assert rewritten.startswith("@misc{who2020x,")
+    assert "howpublished = {\\url{https://example.org/a?b=1&c=2}}" in rewritten
+    pybtex.errors.set_strict_mode(True)
+    entry = parse_string(rewritten, "bibtex").entries["who2020x"]
+    assert entry.type == "misc"
+
+
+def test_variant_inherits_and_replaces_lists(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nhooks:\n  - hooks/glossary.py\n  - hooks/citations.py\n"
+        "markdown_extensions:\n  - toc:\n"
+        "      slugify: !!python/object/apply:pymdownx.slugs.slugify\n"
+        "        kwds: {case: lower}\nplugins:\n  - search:\n      separator: x\n  - i18n:\n"
+        "      docs_structure: suffix\n  - other\n",
+        encoding="utf-8",
+    )
+    config = variants.read_config(tmp_path / "mkdocs.yml")
+    assert variants.hooks_without_citations(config["hooks"]) == ["hooks/glossary.py"]
+    assert variants.citation_hooks(config["hooks"]) == ["hooks/citations.py"]
+    plain = variants.plain_plugins(config["plugins"])
+    assert plain == ["search", {"i18n": {"docs_structure": "suffix"}}]
+    path = variants.write_variant(tmp_path, "nocite", {"hooks": ["hooks/glossary.py"]})
+    child = variants.read_config(path)
+    assert child["hooks"] == ["hooks/glossary.py"]
+    assert child["site_name"] == "x"
+
+
+@pytest.mark.parametrize(
+    ("data", "compressed"), [(b"a" * 1000, False), (gzip.compress(b"x" * 1000), True)]
+)
+def test_gzip_size_counts_precompressed_files_as_they_are(data: bytes, compressed: bool) -> None:
+    size = weight.gzip_size(data)
+    assert (size == len(data)) is compressed
+    assert size <= len(data)
+
+
+def test_first_visit_follows_css_fonts_and_skips_other_hosts(tmp_path: Path) -> None:
+    page = tmp_path / "a" / "index.html"
+    page.parent.mkdir()
+    page.write_text(
+        '<link rel="stylesheet" href="../s.css"><script src="../j.js"></script>'
+        '<script src="https://cdn.example.com/x.js"></script><a href="../other/">x</a>',
+        encoding="utf-8",
+    )
+    (tmp_path / "s.css").write_text("@font-face{src:url(f/x.woff2)}", encoding="utf-8")
+    (tmp_path / "j.js").write_text("1", encoding="utf-8")
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f" / "x.woff2").write_bytes(b"12345")
+    visit = weight.first_visit(tmp_path, page)
+    assert visit["files"] == ["a/index.html", "f/x.woff2", "j.js", "s.css"]
+    assert visit["external"] == ["https://cdn.example.com/x.js"]
+    assert visit["raw"] == sum((tmp_path / f).stat().st_size for f in visit["files"])
+
+
+@pytest.mark.parametrize(("met", "verdict"), [(True, "yes"), (False, "**no**"), (None, "—")])
+def test_table_row(met: bool | None, verdict: str) -> None:
+    table = markdown_table([Figure("f|1", "2×", "≤ 3×", met)])
+    assert table.splitlines()[2] == f"| f\\|1 | 2× | ≤ 3× | {verdict} |"
