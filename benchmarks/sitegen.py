@@ -67,7 +67,12 @@ def write_site(
     overrides = {
         "INHERIT": "mkdocs.project.yml",
         "docs_dir": "docs",
-        "nav": _nav(project_config.get("nav"), docs, [a.slug for a in articles]),
+        "nav": _nav(
+            project_config.get("nav"),
+            docs,
+            [a.slug for a in articles],
+            listed="/articles/" not in str(project_config.get("not_in_nav", "")),
+        ),
         "extra": {"citations": {"bibliography": [f"bibliography/{BIB_NAME}"]}},
     }
     header = (
@@ -125,13 +130,14 @@ def _title(markdown: str) -> str:
     return next(line[2:] for line in markdown.splitlines() if line.startswith("# "))
 
 
-def _nav(nav: Any, docs: Path, slugs: list[str]) -> list[Any]:
-    """The project's nav without pages missing here, with the articles in the articles section."""
-    articles = [f"articles/{slug}.md" for slug in slugs]
+def _nav(nav: Any, docs: Path, slugs: list[str], listed: bool) -> list[Any]:
+    """The project's nav without pages missing here; articles added only where the project
+    lists its articles in the nav (it keeps them out with `not_in_nav: /articles/*.md`)."""
+    articles = [f"articles/{slug}.md" for slug in slugs] if listed else []
     if not nav:
         return ["index.md", {"文章": ["articles/index.md", *articles]}]
     pruned = _prune(nav, docs)
-    if not _append_articles(pruned, articles):
+    if articles and not _append_articles(pruned, articles):
         pruned.append({"文章": ["articles/index.md", *articles]})
     return pruned
 

@@ -38,7 +38,10 @@ def test_site_copies_the_project_and_writes_its_own_pages(site) -> None:
 def test_generated_config_loads_with_mkdocs(site) -> None:
     config = load_config(str(site.config))
     nav = str(config["nav"])
-    assert all(f"articles/{slug}.md" in nav for slug in site.slugs)
+    # The project keeps articles out of the nav (not_in_nav); the corpus follows it.
+    assert config["not_in_nav"] is not None
+    assert not any(f"articles/{slug}.md" in nav for slug in site.slugs)
+    assert "articles/index.md" in nav
     assert "liver-cancer-spontaneous-regression.md'" not in nav  # real articles are not copied
     assert config["extra"]["citations"]["bibliography"] == ["bibliography/synthetic.bib"]
     assert read_config(site.config)["hooks"] == read_config(REPO / "mkdocs.yml")["hooks"]
