@@ -1,7 +1,7 @@
 """Glossary tooltips from one abbreviation file per language.
 
 Events: `on_config` (validate `extra.glossary`, read every language's file, enable the
-script-aware abbreviation matcher), `on_page_markdown` (append the page language's definitions).
+glossary Markdown extension), `on_page_markdown` (hand it the page language's definitions).
 Syntax read: `*[SBRT]: Stereotactic body radiotherapy` lines in `glossary/<language>.md`.
 Material's `content.tooltips` feature shows the explanations on hover and focus.
 """
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from build_language import is_first_language_pass, page_language
 from glossary_files import Glossary, GlossaryError, read_glossary
-from glossary_markdown import ScriptAwareAbbrExtension
+from glossary_markdown import GlossaryExtension
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -38,6 +38,7 @@ class GlossaryConfig(Config):
 
 
 _glossaries: dict[str, Glossary] = {}
+_extension = GlossaryExtension()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -58,8 +59,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _warn_on_terms_missing_in_a_language()
     if "abbr" not in config.markdown_extensions:
         raise PluginError("mkdocs.yml: the glossary needs the 'abbr' Markdown extension")
-    if not any(isinstance(ext, ScriptAwareAbbrExtension) for ext in config.markdown_extensions):
-        config.markdown_extensions.append(ScriptAwareAbbrExtension())  # type: ignore[arg-type]
+    if _extension not in config.markdown_extensions:
+        config.markdown_extensions.append(_extension)  # type: ignore[arg-type]
     return config
 
 
@@ -67,9 +68,8 @@ def on_page_markdown(
     markdown: str, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
     glossary = _glossaries.get(page_language(page, config))
-    if glossary is None or not glossary.definitions:
-        return None
-    return f"{markdown.rstrip()}\n\n{glossary.as_markdown()}\n"
+    _extension.glossary = glossary.definitions if glossary else {}
+    return None
 
 
 def _warn_on_terms_missing_in_a_language() -> None:

@@ -26,10 +26,6 @@ class Glossary:
     shown_as: str
     definitions: dict[str, str]
 
-    def as_markdown(self) -> str:
-        """The definitions in abbreviation syntax, ready to append to a page."""
-        return "\n".join(f"*[{term}]: {text}" for term, text in self.definitions.items())
-
 
 def read_glossary(path: Path, shown_as: str) -> Glossary:
     """Parse `path`; errors name it as `shown_as` (a path relative to the project)."""

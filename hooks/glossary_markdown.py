@@ -1,80 +1,111 @@
-"""Abbreviation tooltips that also work inside Chinese text.
+"""Abbreviation tooltips from a glossary, explained once per page, inside Chinese text too.
 
 Python-Markdown's `abbr` extension matches terms between `\\b` word boundaries. Han characters
 count as word characters, so `SBRT` in 「接受SBRT治療」 or a Chinese term such as 「遠隔效應」
-inside a sentence never matches. This extension swaps in a tree processor whose boundaries only
-look at Latin letters and digits. It knows nothing of MkDocs.
+inside a sentence never matches; and it wraps every occurrence. This extension replaces its
+tree processor: boundaries only look at Latin letters and digits, the first occurrence of a
+term on a page gets the `<abbr>`, and the caller's glossary (`glossary` attribute, switched
+per page) is used without being parsed as Markdown. It knows nothing of MkDocs.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 # A term may not be glued to Latin letters or digits on either side; Han text around it is fine.
 LATIN_BOUNDARY_BEFORE = r"(?<![A-Za-z0-9])"
 LATIN_BOUNDARY_AFTER = r"(?![A-Za-z0-9])"
 
 
-class ScriptAwareAbbrTreeprocessor(AbbrTreeprocessor):
-    """`abbr`'s tree processor with boundaries that suit mixed Han/Latin text."""
+class ScriptAwareAbbrTreeprocessor(Treeprocessor):
+    """Wrap the first occurrence of each term in `<abbr title="…">`, in document order."""
 
-    def run(self, root):  # type: ignore[override]
-        if not self.abbrs:
-            return None
-        terms = sorted(self.abbrs, key=len, reverse=True)
-        alternatives = "|".join(re.escape(term) for term in terms)
-        self.RE = re.compile(f"{LATIN_BOUNDARY_BEFORE}(?:{alternatives}){LATIN_BOUNDARY_AFTER}")
-        self.iter_element(root)
-        _keep_first_occurrence_only(root)
-        return None
+    def __init__(self, md: Markdown, page_terms: dict[str, str], extension: GlossaryExtension):
+        super().__init__(md)
+        self.page_terms = page_terms  # filled by abbr's block processor: `*[X]: …` on the page
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        terms = {**self.extension.glossary, **self.page_terms}
+        terms = {term: title for term, title in terms.items() if title}
+        if not terms:
+            return
+        self.terms = terms
+        self.pattern = _pattern(tuple(sorted(terms, key=len, reverse=True)))
+        self.unseen = set(terms)
+        self._visit(root)
+
+    def _visit(self, element: etree.Element) -> None:
+        if element.tag == "abbr":
+            return
+        if element.text and not isinstance(element.text, AtomicString):
+            element.text, explained = self._explain(element.text)
+            for index, abbr in enumerate(explained):
+                element.insert(index, abbr)
+        for child in list(element):
+            if not self.unseen:
+                return
+            self._visit(child)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                child.tail, explained = self._explain(child.tail)
+                position = list(element).index(child) + 1
+                for offset, abbr in enumerate(explained):
+                    element.insert(position + offset, abbr)
+
+    def _explain(self, text: str) -> tuple[str, list[etree.Element]]:
+        """`text` up to the first new term, and an `<abbr>` per new term (tail: what follows)."""
+        if not self.unseen:
+            return text, []
+        explained: list[etree.Element] = []
+        before, cursor = text, 0
+        for match in self.pattern.finditer(text):
+            term = match[0]
+            if term not in self.unseen:
+                continue
+            self.unseen.discard(term)
+            abbr = etree.Element("abbr", {"title": self.terms[term]})
+            abbr.text = AtomicString(term)
+            if explained:
+                explained[-1].tail = text[cursor : match.start()]
+            else:
+                before = text[: match.start()]
+            explained.append(abbr)
+            cursor = match.end()
+        if explained:
+            explained[-1].tail = text[cursor:]
+        return before, explained
 
 
-def _keep_first_occurrence_only(root: etree.Element) -> None:
-    """Explain each term once per page: later `<abbr>`s go back to plain text."""
-    seen: set[str] = set()
-    parents = {child: parent for parent in root.iter() for child in parent}
-    for abbr in list(root.iter("abbr")):
-        term = abbr.text or ""
-        if term not in seen:
-            seen.add(term)
-            continue
-        _unwrap(parents[abbr], abbr)
+class GlossaryExtension(Extension):
+    """Replaces `abbr`'s tree processor; `abbr` must be enabled before this one.
 
+    Set `glossary` (term -> explanation) before converting a page; terms defined on the page
+    itself with `*[TERM]: …` take precedence.
+    """
 
-def _unwrap(parent: etree.Element, element: etree.Element) -> None:
-    """Replace `element` (text only) by its text, joined to the text around it."""
-    text = (element.text or "") + (element.tail or "")
-    index = list(parent).index(element)
-    if index == 0:
-        parent.text = (parent.text or "") + text
-    else:
-        previous = parent[index - 1]
-        previous.tail = (previous.tail or "") + text
-    parent.remove(element)
-
-
-class ScriptAwareAbbrExtension(Extension):
-    """Replace the `abbr` tree processor; `abbr` itself must be enabled before this one."""
+    def __init__(self) -> None:
+        super().__init__()
+        self.glossary: dict[str, str] = {}
 
     def extendMarkdown(self, md: Markdown) -> None:
         registry = md.treeprocessors  # a Registry: it has no .get()
-        abbr_processor: Treeprocessor | None = (
-            registry["abbr"] if "abbr" in registry else None  # noqa: SIM401
-        )
+        abbr_processor = registry["abbr"] if "abbr" in registry else None  # noqa: SIM401
         if not isinstance(abbr_processor, AbbrTreeprocessor):
             raise ValueError("enable the 'abbr' Markdown extension before the glossary")
-        replacement = ScriptAwareAbbrTreeprocessor(md, abbr_processor.abbrs)
+        replacement = ScriptAwareAbbrTreeprocessor(md, abbr_processor.abbrs, self)
         md.treeprocessors.register(replacement, "abbr", 7)
 
 
-def makeExtension(**kwargs: object) -> ScriptAwareAbbrExtension:
-    return ScriptAwareAbbrExtension(**kwargs)
-
-
-__all__ = ["AbbrExtension", "ScriptAwareAbbrExtension"]
+@lru_cache(maxsize=16)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of all terms, longest first, with Latin-only boundaries."""
+    alternatives = "|".join(re.escape(term) for term in terms)
+    return re.compile(f"{LATIN_BOUNDARY_BEFORE}(?:{alternatives}){LATIN_BOUNDARY_AFTER}")

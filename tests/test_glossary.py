@@ -12,11 +12,13 @@ from site_testing import REPO_ROOT, BuiltSite, TinySite
 sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
 from glossary_files import GlossaryError, read_glossary
-from glossary_markdown import ScriptAwareAbbrExtension
+from glossary_markdown import GlossaryExtension
 
 
-def render(text: str) -> str:
-    return markdown.markdown(text, extensions=["abbr", ScriptAwareAbbrExtension()])
+def render(text: str, glossary: dict[str, str] | None = None) -> str:
+    extension = GlossaryExtension()
+    extension.glossary = glossary or {}
+    return markdown.markdown(text, extensions=["abbr", extension])
 
 
 @pytest.mark.parametrize(
@@ -36,6 +38,23 @@ def test_terms_are_explained_inside_mixed_script_text(source: str, explained: st
 @pytest.mark.parametrize("source", ["XSBRT", "SBRT2", "SBRTs"])
 def test_terms_glued_to_latin_letters_are_left_alone(source: str):
     assert "<abbr" not in render(f"{source}\n\n*[SBRT]: x")
+
+
+def test_glossary_terms_apply_without_definitions_on_the_page():
+    html = render("接受SBRT治療，再次SBRT。", {"SBRT": "立體定位放射治療"})
+    assert html.count('<abbr title="立體定位放射治療">SBRT</abbr>') == 1
+
+
+def test_a_definition_on_the_page_wins_over_the_glossary():
+    html = render("SBRT\n\n*[SBRT]: page", {"SBRT": "glossary"})
+    assert '<abbr title="page">SBRT</abbr>' in html
+
+
+def test_terms_are_explained_in_document_order_inside_nested_markup():
+    html = render("- 一 **粗 HCC** 與 AFP\n- 二 HCC 與 AFP", {"HCC": "h", "AFP": "a"})
+    assert html.count("<abbr") == 2
+    assert html.index('title="h"') < html.index('title="a"')
+    assert html.index("<abbr") < html.index("二")
 
 
 def test_each_term_is_explained_once_per_page():

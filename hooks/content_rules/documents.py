@@ -25,8 +25,9 @@ HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 Path = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML, but dates stay strings so invalid ones can be reported, not crash."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML, but dates stay strings so invalid ones can be reported, not crash.
+    libyaml's parser when PyYAML has it: the pure-Python one cost seconds per build."""
 
 
 _Loader.yaml_implicit_resolvers = {

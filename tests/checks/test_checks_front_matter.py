@@ -94,7 +94,7 @@ CASES = [
         "title: 測試文章",
         "title: 測試: 文章: x",
         f"{ZH}:2:10: error: front matter is not valid YAML: "
-        "mapping values are not allowed here; "
+        "mapping values are not allowed in this context; "
         "fix the YAML syntax (quote values that contain ': ' or start with a symbol)",
         id="yaml-syntax",
     ),
