@@ -96,8 +96,8 @@ class CitationExtension(Extension):
     def resolve_group(self, items: list[CitationItem], in_heading: bool = False) -> str:
         """Number and render one group (called in document order).
 
-        Headings get the group without its preview, since heading text also becomes the
-        table of contents.
+        Headings get the group without its descriptions (no preview), since heading text
+        also becomes the table of contents.
         """
         state, context = self.state, self.context
         group: list[Cited] = []
@@ -111,7 +111,7 @@ class CitationExtension(Extension):
             group.append(Cited(item, self.renderer.reference(entry, context.lang), number, cite_id))
         state.groups += 1
         unresolved = self.labels.get(context.lang, "unresolved")
-        full, bare = render_group(group, f"cite-tip-{state.groups}", unresolved)
+        full, bare = render_group(group, unresolved)
         return bare if in_heading else full
 
     def _unknown(self, key: str) -> None:

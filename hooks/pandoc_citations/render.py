@@ -1,4 +1,4 @@
-"""Turn resolved citations into HTML: citation groups, tooltips and the bibliography list."""
+"""Turn resolved citations into HTML: citation groups and the bibliography list."""
 
 from __future__ import annotations
 
@@ -116,12 +116,12 @@ def _affixed(cited: Cited) -> bool:
     return bool(item.prefix or item.locator or item.suffix)
 
 
-def _ref_link(cited: Cited, tip_id: str) -> str:
+def _ref_link(cited: Cited, described_by: str) -> str:
     assert cited.reference is not None
+    described = f' aria-describedby="{described_by}"' if described_by else ""
     return (
         f'<a class="citation__ref" id="{_attr(cited.cite_id)}" '
-        f'href="#ref-{_attr(cited.reference.key)}" '
-        f'aria-describedby="{tip_id}">{cited.number}</a>'
+        f'href="#ref-{_attr(cited.reference.key)}"{described}>{cited.number}</a>'
     )
 
 
@@ -129,7 +129,7 @@ def _anchor(cited: Cited) -> str:
     return f'<span class="citation__anchor" id="{_attr(cited.cite_id)}"></span>'
 
 
-def _item_html(cited: Cited, tip_id: str, unresolved_label: str) -> str:
+def _item_html(cited: Cited, described_by: str, unresolved_label: str) -> str:
     item = cited.item
     if cited.reference is None:
         core = (
@@ -137,7 +137,7 @@ def _item_html(cited: Cited, tip_id: str, unresolved_label: str) -> str:
             f'{html.escape(item.key)}">?{html.escape(item.key)}</span>'
         )
     else:
-        core = _ref_link(cited, tip_id)
+        core = _ref_link(cited, described_by)
     parts = [html.escape(item.prefix) + " " if item.prefix else "", core]
     if item.locator:
         parts.append(", " + html.escape(item.locator))
@@ -146,15 +146,35 @@ def _item_html(cited: Cited, tip_id: str, unresolved_label: str) -> str:
     return "".join(parts)
 
 
-def render_group(group: Sequence[Cited], tip_id: str, unresolved_label: str) -> tuple[str, str]:
-    """``[1–3, 5, p. 7]`` with links, range anchors and one tooltip listing every source.
+def reference_text_id(key: str) -> str:
+    """Id of an entry's formatted text in the bibliography (partials/bibliography.html)."""
+    return f"ref-{_attr(key)}-text"
 
-    Returns the HTML with the tooltip and a variant without it (for headings, whose text
-    also becomes the table of contents).
+
+def render_group(group: Sequence[Cited], unresolved_label: str) -> tuple[str, str]:
+    """``[1–3, 5, p. 7]`` with links and range anchors.
+
+    Every link is described (``aria-describedby``) by the bibliography texts of all the
+    group's sources, so screen readers read the full references; citations.js shows the same
+    texts as a preview on hover, focus or tap. Returns that HTML and a variant without the
+    descriptions, for headings (their text also becomes the table of contents).
     """
     resolved = sorted((c for c in group if c.reference), key=lambda c: c.number)
     unresolved = [c for c in group if not c.reference]
-    pieces: list[str] = []
+    keys = dict.fromkeys(c.reference.key for c in resolved if c.reference)
+    described_by = " ".join(reference_text_id(key) for key in keys)
+    classes = "citation" if not unresolved else "citation citation--unresolved"
+    body = _group_body(resolved, unresolved, described_by, unresolved_label)
+    full = f'<span class="{classes}">{body}</span>'
+    if not resolved:
+        return full, full
+    body = _group_body(resolved, unresolved, "", unresolved_label)
+    return full, f'<span class="{classes}">{body}</span>'
+
+
+def _group_body(
+    resolved: list[Cited], unresolved: list[Cited], described_by: str, unresolved_label: str
+) -> str:
     bare = [c for c in resolved if not _affixed(c)]
     by_number: dict[int, list[Cited]] = {}
     for cited in bare:
@@ -162,40 +182,22 @@ def render_group(group: Sequence[Cited], tip_id: str, unresolved_label: str) -> 
     ordered: list[tuple[int, str]] = []
     for start, end in compress(by_number):
         first = by_number[start]
-        text = _ref_link(first[0], tip_id) + "".join(_anchor(c) for c in first[1:])
+        text = _ref_link(first[0], described_by) + "".join(_anchor(c) for c in first[1:])
         if end != start:
             middle = [c for n in range(start + 1, end) for c in by_number[n]]
             last = by_number[end]
-            text += "".join(_anchor(c) for c in middle) + "\u2013" + _ref_link(last[0], tip_id)
+            text += (
+                "".join(_anchor(c) for c in middle) + "\u2013" + _ref_link(last[0], described_by)
+            )
             text += "".join(_anchor(c) for c in last[1:])
         ordered.append((start, text))
     for cited in resolved:
         if _affixed(cited):
-            ordered.append((cited.number, _item_html(cited, tip_id, unresolved_label)))
+            ordered.append((cited.number, _item_html(cited, described_by, unresolved_label)))
     ordered.sort(key=lambda pair: pair[0])
     pieces = [text for _, text in ordered]
-    pieces += [_item_html(c, tip_id, unresolved_label) for c in unresolved]
-    classes = "citation" if not unresolved else "citation citation--unresolved"
-    body = f'<span class="citation__group">[{", ".join(pieces)}]</span>'
-    bare = f'<span class="{classes}">{body}</span>'
-    if not resolved:
-        return bare, bare
-    seen: set[str] = set()
-    entries = []
-    for cited in resolved:
-        assert cited.reference is not None
-        if cited.reference.key in seen:
-            continue
-        seen.add(cited.reference.key)
-        entries.append(
-            f'<span class="citation__preview" lang="{_attr(cited.reference.lang)}">'
-            f'<span class="citation__preview-number">{cited.number}.</span> '
-            f"{cited.reference.html}</span>"
-        )
-    tooltip = (
-        f'<span class="citation__tooltip" role="tooltip" id="{tip_id}">{"".join(entries)}</span>'
-    )
-    return f'<span class="{classes}">{body}{tooltip}</span>', bare
+    pieces += [_item_html(c, described_by, unresolved_label) for c in unresolved]
+    return f'<span class="citation__group">[{", ".join(pieces)}]</span>'
 
 
 def load_template(path: Path) -> jinja2.Template:

@@ -69,9 +69,14 @@ def citation_page(citation_browser, citation_site_url: str):
     context.close()
 
 
+def preview_of(page, link_id: str):
+    """The preview shown for the citation group holding the link `link_id`."""
+    return page.locator(f".citation:has(#{link_id}) .citation__tooltip")
+
+
 def test_hover_shows_reference(citation_page) -> None:
-    tooltip = citation_page.locator("#cite-tip-1")
-    assert not tooltip.is_visible()
+    tooltip = preview_of(citation_page, "cite-ost2018-1")
+    assert tooltip.count() == 0, "built by citations.js on first use"
     citation_page.locator("#cite-ost2018-1").hover()
     tooltip.wait_for(state="visible", timeout=3000)
     text = tooltip.inner_text()
@@ -82,12 +87,19 @@ def test_hover_shows_reference(citation_page) -> None:
 
 
 def test_keyboard_focus_shows_reference_and_escape_hides(citation_page) -> None:
-    tooltip = citation_page.locator("#cite-tip-2")
+    tooltip = preview_of(citation_page, "cite-who2023-1")
     link = citation_page.locator("#cite-who2023-1")
-    assert link.get_attribute("aria-describedby") == "cite-tip-2"
-    assert tooltip.get_attribute("role") == "tooltip"
+    described = link.get_attribute("aria-describedby").split()
+    assert "ref-who2023-text" in described
+    # What a screen reader announces with the link: the full reference, from the bibliography.
+    description = citation_page.evaluate(
+        "ids => ids.map(id => document.getElementById(id).textContent).join(' ')", described
+    )
+    assert "World Health Organization" in description
     link.focus()
     tooltip.wait_for(state="visible", timeout=3000)
+    assert tooltip.get_attribute("role") == "tooltip"
+    assert tooltip.locator("a").count() == 0, "no focusable copies inside the preview"
     assert "World Health Organization" in tooltip.inner_text()
     citation_page.keyboard.press("Escape")
     tooltip.wait_for(state="hidden", timeout=3000)

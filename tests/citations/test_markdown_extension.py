@@ -98,18 +98,20 @@ def test_unknown_keys_located_in_reading_order(render) -> None:
     ]
 
 
-def test_group_compressed_with_links_and_tooltip(render) -> None:
+def test_group_compressed_with_links_described_by_the_references(render) -> None:
     soup = render("[@ost2018; @chen2020; @who2023] and [@smith2019; @ost2018]").soup
     first, second = soup.select(".citation__group")
     assert first.get_text() == "[1–3]"
     assert second.get_text() == "[1, 4]"
     assert [a["href"] for a in first.select(LINKS)] == ["#ref-ost2018", "#ref-who2023"]
     assert first.select_one("#cite-chen2020-1") is not None  # hidden by the range, still a target
-    tooltip = soup.select_one("#cite-tip-1")
-    assert tooltip["role"] == "tooltip"
-    assert all(a["aria-describedby"] == "cite-tip-1" for a in first.select(LINKS))
-    assert "Ost P, Reynders D" in tooltip.get_text()
-    assert "World Health Organization. Hypertension." in tooltip.get_text()
+    # Every link is described by all the group's references, as the bibliography shows them.
+    described = [a["aria-describedby"] for a in first.select(LINKS)]
+    assert described == ["ref-ost2018-text ref-chen2020-text ref-who2023-text"] * 2
+    texts = [soup.select_one(f"#{id}").get_text() for id in described[0].split()]
+    assert "Ost P, Reynders D" in texts[0]
+    assert "World Health Organization. Hypertension." in texts[2]
+    assert soup.select(".citation__tooltip") == [], "no copy of the references per citation"
 
 
 def test_locators_and_affixes(render) -> None:
@@ -121,7 +123,7 @@ def test_locators_and_affixes(render) -> None:
 
 def test_locator_is_escaped(render) -> None:
     html = render("[@ost2018, p. 5 <b>bold</b>]").html
-    assert "<b>" not in html.split("citation__tooltip")[0]
+    assert "<b>" not in html.split("bibliography")[0]
 
 
 def test_bibliography_and_backlinks(render) -> None:
@@ -180,8 +182,9 @@ def test_citation_in_heading_has_no_preview(render) -> None:
     heading = rendered.soup.select_one("h2")
     assert heading["id"] == "results-1"
     assert heading.select_one("a.citation__ref")["href"] == "#ref-ost2018"
-    assert heading.select(".citation__tooltip") == []
-    assert len(rendered.soup.select(".citation__tooltip")) == 1  # the body one keeps it
+    assert not heading.select_one("a.citation__ref").has_attr("aria-describedby")
+    body_link = rendered.soup.select_one("p a.citation__ref")
+    assert body_link["aria-describedby"] == "ref-ost2018-text"  # the body one keeps it
 
 
 @pytest.mark.parametrize(

@@ -1,29 +1,72 @@
-/* Citation previews: a first tap on a touch screen opens the preview, a second tap follows
-   the link; Escape dismisses it. Hover and keyboard focus show it through CSS alone; this
-   script only moves a preview left when it would run past the right edge of the window.
-   Event delegation on document keeps working with Material's instant navigation. */
+/* Citation previews (hooks/citations.py). Each citation link is described, through
+   aria-describedby, by its sources' texts in the page's bibliography, so screen readers read
+   the full references without this script. For sighted readers this script shows the same
+   texts in a preview on hover, keyboard focus, or a first tap on a touch screen (a second tap
+   follows the link); Escape dismisses it. The preview is built once per citation, from the
+   bibliography, so pages do not carry a copy of each reference per citation. Event
+   delegation on document keeps working with Material's instant navigation. */
 (function () {
   "use strict";
-  function closeAll(except) {
-    document.querySelectorAll(".citation.citation--open").forEach(function (el) {
-      if (el !== except) el.classList.remove("citation--open");
+
+  function previewFor(citation) {
+    var existing = citation.querySelector(".citation__tooltip");
+    if (existing) return existing;
+    var link = citation.querySelector(".citation__ref[aria-describedby]");
+    if (!link) return null;
+    var tip = document.createElement("span");
+    tip.className = "citation__tooltip";
+    tip.setAttribute("role", "tooltip");
+    tip.setAttribute("aria-hidden", "true"); // already read out through aria-describedby
+    link.getAttribute("aria-describedby").split(/\s+/).forEach(function (id) {
+      var text = document.getElementById(id);
+      var entry = text && text.closest("li");
+      if (!entry) return;
+      var item = document.createElement("span");
+      item.className = "citation__preview";
+      if (entry.lang) item.lang = entry.lang;
+      var number = document.createElement("span");
+      number.className = "citation__preview-number";
+      number.textContent = (entry.getAttribute("value") || "") + ". ";
+      item.appendChild(number);
+      var copy = text.cloneNode(true);
+      copy.removeAttribute("id");
+      copy.querySelectorAll("a").forEach(function (anchor) { // no focusable copies
+        anchor.replaceWith(document.createTextNode(anchor.textContent));
+      });
+      item.appendChild(copy);
+      tip.appendChild(item);
     });
+    if (!tip.childNodes.length) return null;
+    citation.appendChild(tip);
+    return tip;
   }
-  function keepInView(citation) {
-    var tip = citation && citation.querySelector(".citation__tooltip");
-    if (!tip) return;
+
+  function keepInView(tip) {
     tip.style.left = "";
     var rect = tip.getBoundingClientRect();
     if (!rect.width) return;
     var overflow = rect.right - (document.documentElement.clientWidth - 8);
     if (overflow > 0) tip.style.left = -Math.min(overflow, rect.left - 8) + "px";
   }
+
+  function show(citation) {
+    var tip = previewFor(citation);
+    if (tip) keepInView(tip);
+  }
+
+  function closeAll(except) {
+    document.querySelectorAll(".citation.citation--open").forEach(function (el) {
+      if (el !== except) el.classList.remove("citation--open");
+    });
+  }
+
   function onEnter(event) {
     var citation = event.target.closest && event.target.closest(".citation");
-    if (citation && !citation.contains(event.relatedTarget)) keepInView(citation);
+    if (citation && !citation.contains(event.relatedTarget)) show(citation);
   }
   document.addEventListener("mouseover", onEnter);
   document.addEventListener("focusin", onEnter);
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".citation__ref");
     var citation = link && link.closest(".citation");
@@ -36,9 +79,10 @@
       event.preventDefault();
       closeAll(citation);
       citation.classList.add("citation--open");
-      keepInView(citation);
+      show(citation);
     }
   });
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     document.querySelectorAll(".citation:hover, .citation:focus-within, .citation--open")
@@ -47,6 +91,7 @@
         el.classList.add("citation--dismissed");
       });
   });
+
   function undismiss(event) {
     var citation = event.target.closest && event.target.closest(".citation--dismissed");
     if (citation && !citation.contains(event.relatedTarget)) {
