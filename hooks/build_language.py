@@ -1,4 +1,4 @@
-"""Where a hook is in a mkdocs-static-i18n build.
+"""Where a hook is in a mkdocs-static-i18n build, and which language and article a page is.
 
 The i18n plugin builds the default language first, then calls MkDocs' `build()` again for every
 other language from its `on_post_build`, so `on_config` runs once per language. Work that
@@ -7,7 +7,10 @@ belongs to the whole build (reading files, reporting problems) runs in the first
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from content_rules.front_matter import article_parts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -25,3 +28,16 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
     being built (the plugin sets the theme language per pass). The two differ only on a
     fallback page, a zh-Hant file shown in the English build, whose text is zh-Hant."""
     return str(getattr(page.file, "locale", None) or config.theme["language"])
+
+
+def article_file(page: Page, config: MkDocsConfig) -> tuple[str, str, str] | None:
+    """(path relative to mkdocs.yml, slug, language) for an article page, else None."""
+    source = page.file.abs_src_path
+    if not source:
+        return None
+    folder, _, name = page.file.src_uri.rpartition("/")
+    parts = article_parts(name)
+    if folder != "articles" or parts is None or parts[0] == "index":
+        return None
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Path(source).resolve().relative_to(root).as_posix(), parts[0], parts[1]

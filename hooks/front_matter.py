@@ -13,8 +13,9 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from build_language import article_file
 from content_rules.documents import read_document
-from content_rules.front_matter import article_parts, check_front_matter
+from content_rules.front_matter import check_front_matter
 from content_rules.languages import site_languages
 from mkdocs.plugins import get_plugin_logger
 
@@ -57,16 +58,3 @@ def on_page_markdown(
         else:
             log.info(message)
     return None
-
-
-def article_file(page: Page, config: MkDocsConfig) -> tuple[str, str, str] | None:
-    """(path relative to mkdocs.yml, slug, language) for an article page, else None."""
-    source = page.file.abs_src_path
-    if not source:
-        return None
-    folder, _, name = page.file.src_uri.rpartition("/")
-    parts = article_parts(name)
-    if folder != "articles" or parts is None or parts[0] == "index":
-        return None
-    root = Path(config.config_file_path or ".").resolve().parent
-    return Path(source).resolve().relative_to(root).as_posix(), parts[0], parts[1]

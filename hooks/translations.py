@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from build_language import article_file
 from content_rules.documents import FENCE_RE, read_document
 from content_rules.languages import site_languages
 from content_rules.translations import missing_finding, outdated, outdated_finding
@@ -77,7 +78,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_page_markdown(
     markdown: str, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
-    article = _article(page, config)
+    article = article_file(page, config)
     if article is None:
         return None
     path, slug, language = article
@@ -112,16 +113,6 @@ def _warn(finding) -> None:
     if message not in _reported:
         _reported.add(message)
         log.warning(message)
-
-
-def _article(page: Page, config: MkDocsConfig) -> tuple[str, str, str] | None:
-    folder, _, name = page.file.src_uri.rpartition("/")
-    parts = name.split(".")
-    if folder != "articles" or len(parts) < 3 or parts[0] == "index" or not page.file.abs_src_path:
-        return None
-    root = Path(config.config_file_path or ".").resolve().parent
-    path = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix()
-    return path, ".".join(parts[:-2]), parts[-2]
 
 
 def _url_in(url: str, language: str) -> str:
