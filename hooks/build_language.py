@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from content_rules.front_matter import article_parts
+from content_rules.languages import site_languages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,13 +32,16 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
 
 
 def article_file(page: Page, config: MkDocsConfig) -> tuple[str, str, str] | None:
-    """(path relative to mkdocs.yml, slug, language) for an article page, else None."""
+    """(path relative to mkdocs.yml, slug, language) for an article page in one of the site's
+    languages, else None."""
     source = page.file.abs_src_path
     if not source:
         return None
     folder, _, name = page.file.src_uri.rpartition("/")
     parts = article_parts(name)
     if folder != "articles" or parts is None or parts[0] == "index":
+        return None
+    if parts[1] not in site_languages(config.plugins)[0]:
         return None
     root = Path(config.config_file_path or ".").resolve().parent
     return Path(source).resolve().relative_to(root).as_posix(), parts[0], parts[1]

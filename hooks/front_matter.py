@@ -41,9 +41,7 @@ def on_page_markdown(
     if article is None:
         return None
     path, _slug, language = article
-    languages, source = site_languages(config.plugins)
-    if language not in languages:
-        return None
+    _, source = site_languages(config.plugins)
     text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
     findings = check_front_matter(
         path, read_document(text), language=language, source_language=source, today=dt.date.today()

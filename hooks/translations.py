@@ -83,8 +83,6 @@ def on_page_markdown(
         return None
     path, slug, language = article
     languages, source_language = site_languages(config.plugins)
-    if language not in languages:
-        return None
     here = Path(page.file.abs_src_path or "")
     if language == source_language:
         for other, name in languages.items():
