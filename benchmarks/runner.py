@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -31,6 +32,8 @@ class Build:
     label: str
     python: Path
     config: Path
+    #: A folder deleted before every build of this kind (a cache, to measure cold builds).
+    clear_before: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def run_build(build: Build, site_dir: Path) -> BuildResult:
         "--site-dir",
         str(site_dir),
     ]
+    if build.clear_before is not None:
+        shutil.rmtree(build.clear_before, ignore_errors=True)
     start = time.perf_counter()
     done = subprocess.run(
         command, cwd=build.config.parent, env=mkdocs_env(), capture_output=True, text=True

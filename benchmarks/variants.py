@@ -14,6 +14,9 @@ import yaml
 
 #: Names of the hook module that runs the citation engine.
 CITATION_HOOK = "citations.py"
+#: Where cold-build variants keep the citation cache (emptied before each of their builds),
+#: apart from the default folder that warm builds reuse.
+COLD_CACHE_DIR = ".cache/citations-cold"
 #: Plugins that stay in the "plain Material" build: the language plugin (the pages use the
 #: suffix structure, so nothing builds without it).
 PLAIN_KEPT_PLUGINS = ("i18n",)
@@ -58,6 +61,11 @@ def write_variant(folder: Path, name: str, overrides: dict[str, Any]) -> Path:
 def hooks_without_citations(hooks: list[str]) -> list[str]:
     """The hook list with the citation hook left out."""
     return [hook for hook in hooks if Path(hook).name != CITATION_HOOK]
+
+
+def cold_citations(overrides: dict[str, Any]) -> dict[str, Any]:
+    """``overrides`` plus a citation cache folder of its own (MkDocs merges ``extra`` deeply)."""
+    return {**overrides, "extra": {"citations": {"cache_dir": COLD_CACHE_DIR}}}
 
 
 def citation_hooks(hooks: list[str]) -> list[str]:

@@ -12,6 +12,9 @@ Events handled:
   offset of the front matter, and reject unknown ``<!-- bibliography:... -->`` directives.
 - ``on_page_content``: publish the page's cited entries as ``page.meta["citations"]``
   (``{key, title, doi, pmid, pmcid, url}`` in citation order) for other hooks (JSON-LD).
+- ``on_post_build``: save parsed and formatted entries to ``extra.citations.cache_dir``
+  (default ``.cache/citations``, git-ignored), so the next build parses and formats only
+  entries that changed. ``cache: false`` turns this off.
 
 Page language: ``page.file.locale`` (set by mkdocs-static-i18n from the ``x.<lang>.md``
 suffix), else ``config.theme.language`` (which the i18n plugin switches per language build).
@@ -48,6 +51,7 @@ from pandoc_citations import (
 )
 from pandoc_citations.labels import LABEL_NAMES
 from pandoc_citations.locate import check_directives
+from pandoc_citations.store import EntryStore
 
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
 log = get_plugin_logger(Path(__file__).stem)
@@ -62,11 +66,16 @@ class CitationsConfig(Config):
 
     bibliography = c.ListOfItems(c.Type(str), default=[])
     labels = c.Type(dict, default={})
+    #: Keep parsed and formatted entries between builds (like Material's plugin caches).
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/citations")
 
 
 _reported: set[str] = set()
 _watched: list[Path] = []
 _extension: CitationExtension | None = None
+#: One store per cache folder for the life of the process (``mkdocs serve`` keeps it).
+_stores: dict[Path | None, EntryStore] = {}
 
 
 def _report(message: str) -> None:
@@ -131,8 +140,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     root = Path(config.config_file_path or ".").resolve().parent
     paths = _bib_paths(citations.bibliography, root)
     _watched[:] = paths
+    folder = (root / citations.cache_dir).resolve() if citations.cache else None
+    store = _stores.get(folder) or _stores.setdefault(folder, EntryStore(folder))
     try:
-        bibliography = load_bibliography(paths, root)
+        bibliography = load_bibliography(paths, root, store)
     except CitationError as error:
         raise PluginError(str(error)) from None
     labels = load_labels(citations.labels)
@@ -196,3 +207,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if _extension is not None:
         page.meta["citations"] = _extension.cited_entries()
     return None
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Save parsed and formatted entries for the next build (only when something changed)."""
+    if _extension is not None:
+        _extension.bibliography.save_store()

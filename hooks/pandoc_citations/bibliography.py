@@ -1,4 +1,11 @@
-"""Load BibTeX files with pybtex, with a cache keyed on (path, mtime, size)."""
+"""Load BibTeX files: parse with pybtex, cache in memory and (optionally) on disk.
+
+In memory, a file's entries are reused until its modification time or size changes (the
+second language build and ``mkdocs serve`` rebuilds). On disk (:class:`store.EntryStore`),
+each entry's parsed fields are kept under a digest of its source text, so a build hands
+pybtex only the entries that are new or changed; the others are blanked out of the text
+pybtex reads (line numbers stay right) and taken from the store.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +17,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pybtex.errors
-from pybtex.database import Entry as PybtexEntry
-from pybtex.database.input import bibtex
-from pybtex.exceptions import PybtexError
-
+from .bibtex_source import Block, blocks, heads
 from .errors import CitationError
+from .store import PARSED, EntryStore, text_digest
 
-_HEAD_RE = re.compile(
-    r"^[ \t]*@[ \t]*(?P<type>[A-Za-z]+)[ \t]*[{(][ \t]*(?P<key>[^,\s{}()\"#%'=]+)", re.M
-)
-_NOT_ENTRIES = {"comment", "string", "preamble"}
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
 
 class BibliographyError(CitationError):
     """Malformed or contradictory BibTeX."""
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """An entry's type and fields (lower-case names) as written; names are not split."""
+
+    type: str
+    fields: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -33,9 +42,11 @@ class Entry:
 
     key: str
     type: str
-    data: PybtexEntry
+    data: RawEntry
     source: str
     line: int
+    #: Digest of the entry's source text (and the file's macros): its identity in caches.
+    digest: str = ""
 
     @property
     def location(self) -> str:
@@ -50,6 +61,10 @@ class Bibliography:
     entries: dict[str, Entry]
     #: Formatted-entry cache owned by :class:`render.EntryRenderer`; lives as long as the data.
     cache: dict[Any, Any] = field(default_factory=dict)
+    #: Parsed and formatted entries kept between builds (in memory only when caching is off).
+    store: EntryStore = field(default_factory=EntryStore)
+    #: Digests of each file's context (macros, preamble, comments), kept in the store too.
+    contexts: list[str] = field(default_factory=list)
 
     def get(self, key: str) -> Entry | None:
         """The entry for ``key`` or ``None``."""
@@ -61,11 +76,15 @@ class Bibliography:
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
         return close[0] if close else None
 
+    def save_store(self) -> None:
+        """Write the on-disk store, keeping only this bibliography's entries."""
+        self.store.save({entry.digest for entry in self.entries.values()} | set(self.contexts))
+
     def __len__(self) -> int:
         return len(self.entries)
 
 
-_file_cache: dict[Path, tuple[tuple[int, int], list[Entry]]] = {}
+_file_cache: dict[Path, tuple[tuple[int, int, int], list[Entry], str]] = {}
 _merged_cache: dict[tuple[Any, ...], Bibliography] = {}
 
 
@@ -74,37 +93,79 @@ def _signature(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
-def heads(text: str) -> Iterable[tuple[str, str, int]]:
-    """Yield ``(type, key, line)`` for each ``@type{key,`` in BibTeX source."""
-    line, position = 1, 0
-    for match in _HEAD_RE.finditer(text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        kind = match["type"].lower()
-        if kind not in _NOT_ENTRIES:
-            yield kind, match["key"], line
-
-
-def parse_file(path: Path, display: str) -> list[Entry]:
-    """Parse one .bib file; raise :class:`BibliographyError` naming file:line on any problem."""
+def _read(path: Path, display: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except OSError as error:
         raise BibliographyError(f"{display}: cannot read bibliography: {error.strerror}") from None
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise BibliographyError(f"{display}:{line}: bibliography is not valid UTF-8") from None
+
+
+def _check_duplicates(entry_blocks: list[Block], display: str) -> None:
     lines: dict[str, int] = {}
-    for _kind, key, line in heads(text):
-        if key.lower() in lines:
+    for block in entry_blocks:
+        first = lines.setdefault(block.key.lower(), block.line)
+        if first != block.line:
             raise BibliographyError(
-                f"{display}:{line}: duplicate key '{key}' "
-                f"(first defined at {display}:{lines[key.lower()]})"
+                f"{display}:{block.line}: duplicate key '{block.key}' "
+                f"(first defined at {display}:{first})"
             )
-        lines[key.lower()] = line
+
+
+def parse_file(
+    path: Path, display: str, store: EntryStore | None = None
+) -> tuple[list[Entry], str]:
+    """Entries of one .bib file and the digest of its context (macros, preamble, comments).
+
+    Raises :class:`BibliographyError` naming file:line on any problem.
+    """
+    store = store if store is not None else EntryStore()
+    text = _read(path, display)
+    all_blocks = blocks(text)
+    entry_blocks = [block for block in all_blocks if block.key]
+    _check_duplicates(entry_blocks, display)
+    context = "".join(text[b.start : b.end] for b in all_blocks if not b.key)
+    context_digest = text_digest(context)
+    digests = {b.key: text_digest(context, text[b.start : b.end]) for b in entry_blocks}
+    stored = {key: store.get(PARSED, digest) for key, digest in digests.items()}
+    fresh = [b for b in entry_blocks if stored[b.key] is None]
+    if fresh or store.get(PARSED, context_digest) is None:
+        source = _blank_stored(text, entry_blocks, stored)
+        parsed = _parse(source, display, text)
+        if {key.lower() for key in parsed} != {block.key.lower() for block in fresh}:
+            # pybtex read entries our heads missed (or the reverse): trust it, store nothing
+            parsed = parsed if source == text else _parse(text, display, text)
+            return _entries_from(parsed, entry_blocks, display, {}), ""
+        for block in fresh:
+            stored[block.key] = parsed[block.key]
+            store.put(PARSED, digests[block.key], parsed[block.key])
+        store.put(PARSED, context_digest, ["context"])
+    return _entries_from(stored, entry_blocks, display, digests), context_digest
+
+
+def _blank_stored(text: str, entry_blocks: list[Block], stored: Mapping[str, Any]) -> str:
+    """``text`` with stored entries replaced by their newlines (so line numbers hold)."""
+    pieces, position = [], 0
+    for block in entry_blocks:
+        if stored[block.key] is not None:
+            pieces.append(text[position : block.start])
+            pieces.append(_NOT_NEWLINE_RE.sub("", text[block.start : block.end]))
+            position = block.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _parse(source: str, display: str, text: str) -> dict[str, list[Any]]:
+    """Parse with pybtex (imported only when something needs parsing): key -> record."""
+    import pybtex.errors
+    from pybtex.database.input import bibtex
+    from pybtex.exceptions import PybtexError
+
     pybtex.errors.set_strict_mode(True)
     try:
-        data = bibtex.Parser(person_fields=()).parse_string(text)  # names parsed when formatting
+        data = bibtex.Parser(person_fields=()).parse_string(source)  # names split when formatting
     except PybtexError as error:
         line = getattr(error, "lineno", None)
         where = f"{display}:{line}" if line else display
@@ -112,47 +173,67 @@ def parse_file(path: Path, display: str) -> list[Entry]:
         within = [key for _kind, key, start in heads(text) if line and start <= line]
         entry = f" (in entry '{within[-1]}')" if within else ""
         raise BibliographyError(f"{where}: malformed BibTeX: {message}{entry}") from None
+    return {
+        key: [entry.type, [[name.lower(), value] for name, value in entry.fields.items()]]
+        for key, entry in data.entries.items()
+    }
+
+
+def _entries_from(
+    records: Mapping[str, Any], entry_blocks: list[Block], display: str, digests: Mapping[str, str]
+) -> list[Entry]:
+    lines = {block.key.lower(): block.line for block in entry_blocks}
     entries = []
-    for key, data_entry in data.entries.items():
+    for key, record in records.items():
+        if record is None:
+            continue
+        kind, fields = record
         entries.append(
             Entry(
                 key=key,
-                type=data_entry.type.lower(),
-                data=data_entry,
+                type=kind.lower(),
+                data=RawEntry(kind, dict(fields)),
                 source=display,
                 line=lines.get(key.lower(), 0),
+                digest=digests.get(key, ""),
             )
         )
     return entries
 
 
-def load_file(path: Path, display: str) -> list[Entry]:
-    """Parsed entries of one file, reused until its mtime or size changes."""
-    signature = _signature(path)
+def load_file(path: Path, display: str, store: EntryStore | None = None) -> tuple[list[Entry], str]:
+    """Entries of one file (see :func:`parse_file`), reused until its mtime or size changes."""
+    signature = (*_signature(path), id(store))
     cached = _file_cache.get(path)
     if cached is not None and cached[0] == signature:
-        return cached[1]
-    entries = parse_file(path, display)
-    _file_cache[path] = (signature, entries)
-    return entries
+        return cached[1], cached[2]
+    entries, context = parse_file(path, display, store)
+    _file_cache[path] = (signature, entries, context)
+    return entries, context
 
 
-def load_bibliography(paths: Iterable[Path], root: Path | None = None) -> Bibliography:
+def load_bibliography(
+    paths: Iterable[Path], root: Path | None = None, store: EntryStore | None = None
+) -> Bibliography:
     """Load and merge files; duplicate keys across files name both locations.
 
     The same :class:`Bibliography` object (and its formatted-entry cache) is returned
-    as long as no file changed.
+    as long as no file changed. ``store`` keeps parsed and formatted entries between
+    builds (see :mod:`store`); without it they are kept in memory only.
     """
     resolved = [Path(p).resolve() for p in paths]
     missing = [p for p in resolved if not p.is_file()]
     if missing:
         raise BibliographyError(f"{_display(missing[0], root)}: bibliography file not found")
-    key = tuple((p, _signature(p)) for p in resolved)
+    key = (id(store), *((p, _signature(p)) for p in resolved))
     if key in _merged_cache:
         return _merged_cache[key]
     merged: dict[str, Entry] = {}
+    contexts = []
     for path in resolved:
-        for entry in load_file(path, _display(path, root)):
+        entries, context = load_file(path, _display(path, root), store)
+        contexts.append(context)
+        for entry in entries:
             other = merged.get(entry.key.lower())
             if other is not None:
                 raise BibliographyError(
@@ -160,7 +241,7 @@ def load_bibliography(paths: Iterable[Path], root: Path | None = None) -> Biblio
                     f"(first defined at {other.location})"
                 )
             merged[entry.key.lower()] = entry
-    bibliography = Bibliography(merged)
+    bibliography = Bibliography(merged, store=store or EntryStore(), contexts=contexts)
     _merged_cache.clear()
     _merged_cache[key] = bibliography
     return bibliography
@@ -173,10 +254,3 @@ def _display(path: Path, root: Path | None) -> str:
         except ValueError:
             pass
     return path.as_posix()
-
-
-def field_text(entry: PybtexEntry, name: str) -> str | None:
-    """A raw field value or ``None``."""
-    fields: Mapping[str, str] = entry.fields
-    value = fields.get(name)
-    return value if value else None

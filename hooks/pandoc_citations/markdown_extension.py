@@ -127,9 +127,15 @@ class CitationExtension(Extension):
 
     def cited_entries(self) -> list[dict[str, str]]:
         """The page's cited entries in citation order, as plain facts (see ``metadata``)."""
-        numbering = self.state.numbering
-        entries = (self.bibliography.get(key) for key in numbering.ordered_keys())
-        return [entry_metadata(entry) for entry in entries if entry is not None]
+        cache, facts = self.bibliography.cache, []
+        for key in self.state.numbering.ordered_keys():
+            entry = self.bibliography.get(key)
+            if entry is not None:
+                metadata = cache.get(("metadata", entry.key))
+                if metadata is None:
+                    metadata = cache[("metadata", entry.key)] = entry_metadata(entry)
+                facts.append(dict(metadata))
+        return facts
 
     def bibliography_html(self) -> str | None:
         """The page's bibliography, or ``None`` when nothing was cited."""

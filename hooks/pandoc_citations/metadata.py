@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pybtex.backends.plaintext import Backend as PlainTextBackend
-from pybtex.richtext import Text
+from .latex import decode_latex
 
 if TYPE_CHECKING:
     from .bibliography import Entry
 
 IDENTIFIER_FIELDS = ("doi", "pmid", "pmcid", "url")
-# One backend for every call: `render_as("text")` looks the backend up through the installed
-# packages' entry points each time, which cost seconds per build.
-PLAIN_TEXT = PlainTextBackend()
 
 
 def entry_metadata(entry: Entry) -> dict[str, str]:
@@ -28,7 +23,6 @@ def entry_metadata(entry: Entry) -> dict[str, str]:
     return facts
 
 
-@lru_cache(maxsize=4096)
 def plain_text(latex: str) -> str:
     """``{Taiwan} \\& {M{\\"u}ller}`` -> ``Taiwan & Müller``."""
-    return Text.from_latex(latex).render(PLAIN_TEXT) if latex else ""
+    return decode_latex(latex) if latex else ""

@@ -13,9 +13,10 @@ import jinja2
 from markupsafe import Markup
 
 from .bibliography import Bibliography, Entry
+from .entry_types import entry_language, missing_fields
 from .labels import LABEL_NAMES, Labels
 from .numbering import compress
-from .style import entry_language, missing_fields, vancouver_html
+from .store import FORMATTED
 from .syntax import CitationItem
 
 
@@ -88,7 +89,11 @@ class EntryRenderer:
         return reference
 
     def _base(self, entry: Entry) -> Reference:
-        """Format with pybtex once per key, page-language words left as slots."""
+        """Format with pybtex once per key, page-language words left as slots.
+
+        The result is also kept in the bibliography's store (between builds, when on), so
+        pybtex formats only entries that are new or changed since the last build.
+        """
         cache_key = ("base", entry.key, self._labels_id)
         cached = self.bibliography.cache.get(cache_key)
         if cached is not None:
@@ -100,7 +105,15 @@ class EntryRenderer:
             )
         lang = entry_language(entry.data)
         et_al = self.labels.get(lang, "et_al")  # 「等」 for Chinese sources, else "et al."
-        reference = Reference(entry.key, vancouver_html(entry.data, _SLOTS, et_al), lang)
+        store, store_key = self.bibliography.store, f"{entry.digest}:{et_al}"
+        html_text = store.get(FORMATTED, store_key) if entry.digest else None
+        if html_text is None:
+            from .style import vancouver_html  # pybtex's formatter: imported on first use
+
+            html_text = vancouver_html(entry.data, _SLOTS, et_al)
+            if entry.digest:
+                store.put(FORMATTED, store_key, html_text)
+        reference = Reference(entry.key, html_text, lang)
         self.bibliography.cache[cache_key] = reference
         return reference
 

@@ -14,80 +14,21 @@ from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.template import FieldIsMissing, first_of, join, node, optional, sentence
 
-from .names import decode_latex, format_name_list, normalize_lang, script_lang
+from .entry_types import EntryLike, entry_kind
+from .latex import decode_latex
+from .names import format_name_list
 
-#: Fields each entry type needs; a missing one is reported but the entry still renders.
-REQUIRED_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "article": ("author", "title", "journal", "year"),
-    "book": ("author|editor", "title", "publisher", "year"),
-    "incollection": ("author", "title", "booktitle", "publisher", "year"),
-    "inproceedings": ("author", "title", "booktitle", "year"),
-    "report": ("author|institution", "title", "institution", "year"),
-    "techreport": ("author|institution", "title", "institution", "year"),
-    "misc": ("title",),
-    "online": ("title", "url"),
-}
-_ALIASES = {
-    "conference": "inproceedings",
-    "inbook": "incollection",
-    "electronic": "online",
-    "www": "online",
-    "webpage": "online",
-    "manual": "report",
-    "phdthesis": "book",
-    "mastersthesis": "book",
-    "thesis": "book",
-    "booklet": "book",
-}
 #: Blocks of a reference are separated by spaces (pybtex's default ``toplevel`` uses newblocks).
 toplevel = join(sep=" ")
 _LINK_FIELDS = {"doi", "url", "pmid", "pmcid", "eprint"}
 _SAFE_URL_RE = re.compile(r"^(?:https?|ftp)://", re.I)
 
 
-def entry_kind(entry: PybtexEntry) -> str:
-    """The template used for an entry type (unknown types fall back to ``misc``)."""
-    kind = entry.type.lower()
-    kind = _ALIASES.get(kind, kind)
-    return kind if kind in REQUIRED_FIELDS else "misc"
-
-
-def missing_fields(entry: PybtexEntry) -> list[str]:
-    """Required fields (``a|b`` means either) absent from ``entry``."""
-    present = {name.lower() for name, value in entry.fields.items() if value.strip()}
-    if "date" in present:
-        present.add("year")
-    if entry.type.lower() in ("misc", "online") and "organization" in present:
-        present.add("author")
-    return [
-        spec.replace("|", " or ")
-        for spec in REQUIRED_FIELDS.get(entry.type.lower(), REQUIRED_FIELDS["misc"])
-        if not present & set(spec.split("|"))
-    ]
-
-
-def entry_language(entry: PybtexEntry) -> str:
-    """Language of a source: ``langid``/``language`` field, else the script of its names."""
-    for name in ("langid", "language"):
-        value = entry.fields.get(name)
-        if value:
-            lang = normalize_lang(decode_latex(value))
-            if lang:
-                return lang
-    names = " ".join(entry.fields.get(name, "") for name in ("author", "editor", "organization"))
-    title = script_lang(entry.fields.get("title", ""))
-    if not names.strip():
-        return title or "en"
-    lang = script_lang(names)
-    # kana in the title marks Japanese even when the names are written in kanji
-    return "ja" if lang == "zh-Hant" and title == "ja" else lang or "en"
-
-
 def _clean_url(value: str) -> str:
     return value.replace("\\_", "_").replace("\\%", "%").replace("\\&", "&").strip("{} ")
 
 
-def clean_entry(entry: PybtexEntry) -> PybtexEntry:
+def clean_entry(entry: EntryLike) -> PybtexEntry:
     """A copy with LaTeX decoded and braces removed; names and links keep their raw text."""
     fields: dict[str, str] = {}
     for name, value in entry.fields.items():
@@ -319,7 +260,7 @@ class VancouverStyle(BaseStyle):
     get_online_template = get_misc_template
 
 
-def vancouver_html(entry: PybtexEntry, labels: Mapping[str, str], et_al: str) -> str:
+def vancouver_html(entry: EntryLike, labels: Mapping[str, str], et_al: str) -> str:
     """Format one raw pybtex entry as escaped HTML (pybtex's HTML backend escapes text)."""
     formatted = _STYLE.format_entry("", clean_entry(entry), labels=labels, et_al=et_al)
     return formatted.text.render(_BACKEND)

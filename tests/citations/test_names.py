@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from pandoc_citations.names import (
-    decode_latex,
-    format_name,
-    format_name_list,
-    normalize_lang,
-    script_lang,
-)
-from pandoc_citations.style import entry_language
+from pandoc_citations.entry_types import entry_language
+from pandoc_citations.languages import normalize_lang, script_lang
+from pandoc_citations.latex import decode_latex
+from pandoc_citations.names import format_name, format_name_list
 from pybtex.database import Entry
 
 

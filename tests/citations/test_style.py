@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from pandoc_citations.entry_types import missing_fields
 from pandoc_citations.labels import load_labels
-from pandoc_citations.style import missing_fields, vancouver_html
+from pandoc_citations.style import vancouver_html
 from pybtex.database import Entry
 
 EN = load_labels().for_lang("en")

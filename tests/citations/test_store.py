@@ -1,0 +1,174 @@
+"""Entries kept between builds: pybtex parses and formats only what changed, same result."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from citation_helpers import HOOKS, MKDOCS_YML, REPO, SAMPLE_BIB, make_site
+from pandoc_citations import bibliography as bibliography_module
+from pandoc_citations import load_bibliography, load_labels, style
+from pandoc_citations.bibliography import BibliographyError
+from pandoc_citations.render import EntryRenderer
+from pandoc_citations.store import FILE_NAME, EntryStore
+from pybtex.database.input import bibtex
+
+TWO = "@article{a,\n  title = {Alpha},\n  journal = {J},\n}\n\n@book{b,\n  title = {Beta},\n}\n"
+
+
+@pytest.fixture
+def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every text handed to pybtex's parser (and the in-memory per-process caches emptied)."""
+    texts: list[str] = []
+    original = bibtex.Parser.parse_string
+
+    def parse_string(self, text):  # type: ignore[no-untyped-def]
+        texts.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(bibtex.Parser, "parse_string", parse_string)
+    monkeypatch.setattr(bibliography_module, "_file_cache", {})
+    monkeypatch.setattr(bibliography_module, "_merged_cache", {})
+    yield texts
+
+
+def _load(path: Path, cache: Path) -> bibliography_module.Bibliography:
+    """A fresh build's view: new store object and no in-memory file cache."""
+    bibliography_module._file_cache.clear()
+    bibliography_module._merged_cache.clear()
+    return load_bibliography([path], path.parent, EntryStore(cache))
+
+
+def test_unchanged_file_is_not_parsed_again(tmp_path: Path, parsed_texts: list[str]) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    bib.write_text(TWO, "utf-8")
+    first = _load(bib, cache)
+    first.save_store()
+    assert (cache / FILE_NAME).is_file()
+    second = _load(bib, cache)
+    assert len(parsed_texts) == 1
+    assert [(e.key, e.type, e.line, dict(e.data.fields)) for e in second.entries.values()] == [
+        (e.key, e.type, e.line, dict(e.data.fields)) for e in first.entries.values()
+    ]
+
+
+def test_only_a_changed_entry_is_parsed_and_lines_stay_right(
+    tmp_path: Path, parsed_texts: list[str]
+) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    bib.write_text(TWO, "utf-8")
+    _load(bib, cache).save_store()
+    bib.write_text(TWO.replace("Beta", "Beta, second edition"), "utf-8")
+    second = _load(bib, cache)
+    assert "Alpha" not in parsed_texts[-1] and "second edition" in parsed_texts[-1]
+    assert second.get("b").data.fields["title"] == "Beta, second edition"  # type: ignore[union-attr]
+    assert second.get("a").location == "refs.bib:1"  # type: ignore[union-attr]
+    assert second.get("b").location == "refs.bib:6"  # type: ignore[union-attr]
+
+
+def test_error_after_stored_entries_names_the_right_line(tmp_path: Path) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    bib.write_text(TWO, "utf-8")
+    _load(bib, cache).save_store()
+    bib.write_text(TWO + "\n@misc{c,\n  title = {C}\n  year = {2000}\n}\n", "utf-8")
+    with pytest.raises(BibliographyError, match=r"^refs\.bib:12: malformed BibTeX: .*'c'"):
+        _load(bib, cache)
+
+
+def test_a_changed_macro_invalidates_the_entries(tmp_path: Path) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    text = '@string{jco = "J Clin Oncol"}\n@article{a,\n  title = {A},\n  journal = jco,\n}\n'
+    bib.write_text(text, "utf-8")
+    _load(bib, cache).save_store()
+    bib.write_text(text.replace("J Clin Oncol", "Journal of Clinical Oncology"), "utf-8")
+    entry = _load(bib, cache).get("a")
+    assert entry is not None and entry.data.fields["journal"] == "Journal of Clinical Oncology"
+
+
+def test_removed_entries_leave_the_store(tmp_path: Path) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    bib.write_text(TWO, "utf-8")
+    _load(bib, cache).save_store()
+    bib.write_text(TWO.split("@book")[0], "utf-8")
+    _load(bib, cache).save_store()
+    stored = json.loads((cache / FILE_NAME).read_text("utf-8"))
+    assert [record for record in stored["parsed"].values() if record != ["context"]] == [
+        ["article", [["title", "Alpha"], ["journal", "J"]]]
+    ]
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"version": "old", "parsed": {}}', "[]"])
+def test_damaged_or_outdated_store_is_ignored(
+    tmp_path: Path, parsed_texts: list[str], damage: str
+) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    bib.write_text(TWO, "utf-8")
+    cache.mkdir()
+    (cache / FILE_NAME).write_text(damage, "utf-8")
+    assert _load(bib, cache).get("b") is not None
+    assert len(parsed_texts) == 1
+
+
+def test_formatted_entries_are_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    bib.write_text(SAMPLE_BIB, "utf-8")
+    labels = load_labels()
+    first = _load(bib, cache)
+    expected = EntryRenderer(first, labels, print).reference(first.get("ost2018"), "en")  # type: ignore[arg-type]
+    first.save_store()
+
+    def fail(*args: object, **kwargs: object) -> str:
+        raise AssertionError("formatted again")
+
+    monkeypatch.setattr(style, "vancouver_html", fail)
+    second = _load(bib, cache)
+    entry = second.get("ost2018")
+    assert entry is not None
+    assert EntryRenderer(second, labels, print).reference(entry, "en") == expected
+    assert "et al." in expected.html and "Ost P" in expected.html
+
+
+def test_missing_fields_are_reported_on_every_build(tmp_path: Path) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    bib.write_text("@article{a,\n  title = {Alpha},\n}\n", "utf-8")
+    for _build in range(2):
+        bibliography, messages = _load(bib, cache), []
+        EntryRenderer(bibliography, load_labels(), messages.append).reference(
+            bibliography.get("a"),  # type: ignore[arg-type]
+            "en",
+        )
+        bibliography.save_store()
+        assert any("missing required field 'author'" in message for message in messages)
+
+
+PAGES = {
+    "a.en.md": "# A\n\nText [@ost2018; @chen2020].\n",
+    "a.zh-Hant.md": "# A\n\n文字[@chen2020]。\n",
+}
+
+
+def test_second_build_from_the_store_gives_the_same_pages(tmp_path: Path) -> None:
+    root = tmp_path / "site-src"
+    first = make_site(root, PAGES)
+    assert first.returncode == 0, first.log
+    assert (root / ".cache" / "citations" / FILE_NAME).is_file()
+    html = {
+        rel: (root / "site" / rel).read_text("utf-8") for rel in ("a/index.html", "en/a/index.html")
+    }
+    second = make_site(root, PAGES)
+    assert second.returncode == 0, second.log
+    for rel, text in html.items():
+        assert (root / "site" / rel).read_text("utf-8") == text
+
+
+def test_cache_can_be_turned_off(tmp_path: Path) -> None:
+    root = tmp_path / "site-src"
+    config = MKDOCS_YML.format(overrides=REPO / "overrides", hook=HOOKS / "citations.py")
+    config = config.replace(
+        "bibliography: [bibliography/*.bib]", "cache: false\n    bibliography: [bibliography/*.bib]"
+    )
+    built = make_site(root, PAGES, config=config)
+    assert built.returncode == 0, built.log
+    assert not (root / ".cache").exists()
