@@ -26,6 +26,7 @@ All logic lives in the plain library ``pandoc_citations`` next to this file.
 
 from __future__ import annotations
 
+import functools
 import glob
 import os
 from collections.abc import Callable
@@ -137,17 +138,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     else:
         _reported.clear()
     citations = _load_config(config)
-    root = Path(config.config_file_path or ".").resolve().parent
+    root = _root(config)
     paths = _bib_paths(citations.bibliography, root)
     _watched[:] = paths
     folder = (root / citations.cache_dir).resolve() if citations.cache else None
     store = _stores.get(folder) or _stores.setdefault(folder, EntryStore(folder))
     try:
         bibliography = load_bibliography(paths, root, store)
+        labels = load_labels(citations.labels)
+        template = _template_path(config)
+        extension = CitationExtension(bibliography, labels, template, report=_report)
     except CitationError as error:
         raise PluginError(str(error)) from None
-    labels = load_labels(citations.labels)
-    extension = CitationExtension(bibliography, labels, _template_path(config), report=_report)
     config.markdown_extensions[:] = [
         ext for ext in config.markdown_extensions if not isinstance(ext, CitationExtension)
     ]
@@ -162,6 +164,16 @@ def on_serve(
     """Rebuild when a bibliography file changes (they usually live outside docs/)."""
     for path in _watched:
         server.watch(str(path))
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved_root(config_file_path: str, cwd: str) -> Path:
+    return (Path(cwd) / (config_file_path or ".")).resolve().parent
+
+
+def _root(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml, which every configured path is relative to (resolved once)."""
+    return _resolved_root(config.config_file_path or "", os.getcwd())
 
 
 def _line_offset(page: Page) -> int:
@@ -186,10 +198,10 @@ def on_page_markdown(
     """Point the extension at this page; fail on unknown directives."""
     if _extension is None:
         return None
-    root = Path(config.config_file_path or ".").resolve().parent
+    root = _root(config)
     source = page.file.abs_src_path
     path = Path(os.path.relpath(source, root)).as_posix() if source else page.file.src_uri
-    offset = _line_offset(page)
+    offset = functools.partial(_line_offset, page)  # read the file only to report a problem
     try:
         check_directives(markdown, path, offset)
     except CitationError as error:

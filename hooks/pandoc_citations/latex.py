@@ -73,7 +73,7 @@ def decode_common_latex(text: str) -> str | None:
     decoded = _SYMBOL_RE.sub(_symbol, _ACCENT_RE.sub(_accent, text))
     if "\\" in decoded:
         return None
-    return _dashes_and_ties(unicodedata.normalize("NFC", decoded))
+    return _dashes_and_ties(decoded)
 
 
 def decode_with_latexcodec(text: str) -> str:
@@ -84,9 +84,12 @@ def decode_with_latexcodec(text: str) -> str:
 
 
 def _accent(match: re.Match[str]) -> str:
+    """The accented letter, if it is one of Latin-1 or Latin Extended-A (as in latexcodec's
+    table); else the LaTeX unchanged, for latexcodec."""
     mark = _ACCENT_MARKS[match["symbol"] or match["word"]]
     letter = match["braced"] or match["bare"] or match["wbraced"] or match["wbare"]
-    return letter + mark
+    composed = unicodedata.normalize("NFC", letter + mark)
+    return composed if len(composed) == 1 and ord(composed) <= 0x17F else match.group(0)
 
 
 def _symbol(match: re.Match[str]) -> str:

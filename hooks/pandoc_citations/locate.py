@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .errors import CitationError
 from .syntax import GROUP_RE, parse_group
@@ -63,15 +64,20 @@ def _is_link_definition(text: str, group: re.Match[str]) -> bool:
     return text.startswith(":", group.end()) and not text[line_start : group.start()].strip()
 
 
-def check_directives(text: str, path: str, line_offset: int = 0) -> None:
-    """Raise for an unknown ``<!-- bibliography:xyz -->``-style directive."""
+def check_directives(text: str, path: str, line_offset: int | Callable[[], int] = 0) -> None:
+    """Raise for an unknown ``<!-- bibliography:xyz -->``-style directive.
+
+    ``line_offset`` (lines before ``text`` in its file) may be a function, called only when
+    there is something to report.
+    """
     if _DIRECTIVE_RE.search(text) is None:  # cheap test first: the usual page has none
         return
     masked = _CODE_SPAN_RE.sub(_blank, _FENCE_RE.sub(_blank, text))
     for match in _DIRECTIVE_RE.finditer(masked):
         line, col = line_col(text, match.start())
+        line += line_offset() if callable(line_offset) else line_offset
         raise CitationError(
-            f"{path}:{line + line_offset}:{col}: unknown bibliography directive "
+            f"{path}:{line}:{col}: unknown bibliography directive "
             f"'{match.group(0).strip()}' (only '<!-- bibliography -->' is supported)"
         )
 

@@ -34,12 +34,22 @@ _PLACEHOLDER_RE = re.compile(util.HTML_PLACEHOLDER % r"([0-9]+)")
 
 @dataclass
 class PageContext:
-    """What the extension needs to know about the page being rendered."""
+    """What the extension needs to know about the page being rendered.
+
+    ``line_offset`` counts the lines before the Markdown text in its file (front matter); it
+    only matters for messages, so it may be a function, called the first time it is needed.
+    """
 
     path: str = "<markdown>"
     lang: str = "en"
-    line_offset: int = 0
+    line_offset: int | Callable[[], int] = 0
     source: str = ""
+
+    def offset(self) -> int:
+        """``line_offset``, computed on first use."""
+        if callable(self.line_offset):
+            self.line_offset = self.line_offset()
+        return self.line_offset
 
 
 @dataclass
@@ -111,8 +121,7 @@ class CitationExtension(Extension):
             group.append(Cited(item, self.renderer.reference(entry, context.lang), number, cite_id))
         state.groups += 1
         unresolved = self.labels.get(context.lang, "unresolved")
-        full, bare = render_group(group, unresolved)
-        return bare if in_heading else full
+        return render_group(group, unresolved, described=not in_heading)
 
     def _unknown(self, key: str) -> None:
         context = self.context
@@ -120,7 +129,7 @@ class CitationExtension(Extension):
         self.state.seen_unknown[key] = index + 1
         positions = key_positions(context.source, key) if context.source else []
         line, col = positions[min(index, len(positions) - 1)] if positions else (0, 0)
-        where = f"{context.path}:{line + context.line_offset}:{col}" if line else context.path
+        where = f"{context.path}:{line + context.offset()}:{col}" if line else context.path
         hint = self.bibliography.suggest(key)
         message = f"{where}: unknown citation key '{key}'"
         self._report(message + (f" (did you mean '{hint}'?)" if hint else ""))
@@ -159,7 +168,7 @@ class _ResetPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.extension.reset()
         context = self.extension.context
-        check_directives("\n".join(lines), context.path, context.line_offset)
+        check_directives("\n".join(lines), context.path, context.offset)
         return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .bibliography import Bibliography, Entry
 from .entry_types import entry_language, missing_fields
+from .errors import CitationError
 from .labels import LABEL_NAMES, Labels
 from .numbering import compress
 from .store import FORMATTED
@@ -164,25 +165,28 @@ def reference_text_id(key: str) -> str:
     return f"ref-{_attr(key)}-text"
 
 
-def render_group(group: Sequence[Cited], unresolved_label: str) -> tuple[str, str]:
+def render_group(group: Sequence[Cited], unresolved_label: str, *, described: bool = True) -> str:
     """``[1–3, 5, p. 7]`` with links and range anchors.
 
     Every link is described (``aria-describedby``) by the bibliography texts of all the
     group's sources, so screen readers read the full references; citations.js shows the same
-    texts as a preview on hover, focus or tap. Returns that HTML and a variant without the
-    descriptions, for headings (their text also becomes the table of contents).
+    texts as a preview on hover, focus or tap. ``described=False`` leaves the descriptions
+    out, for headings (their text also becomes the table of contents).
     """
+    if len(group) == 1 and group[0].reference is not None and not _affixed(group[0]):
+        only = group[0]  # the usual [@key]: skip sorting and range compression
+        described_by = reference_text_id(only.reference.key) if described else ""
+        link = _ref_link(only, described_by)
+        return f'<span class="citation"><span class="citation__group">[{link}]</span></span>'
     resolved = sorted((c for c in group if c.reference), key=lambda c: c.number)
     unresolved = [c for c in group if not c.reference]
-    keys = dict.fromkeys(c.reference.key for c in resolved if c.reference)
-    described_by = " ".join(reference_text_id(key) for key in keys)
+    described_by = ""
+    if described:
+        keys = dict.fromkeys(c.reference.key for c in resolved if c.reference)
+        described_by = " ".join(reference_text_id(key) for key in keys)
     classes = "citation" if not unresolved else "citation citation--unresolved"
     body = _group_body(resolved, unresolved, described_by, unresolved_label)
-    full = f'<span class="{classes}">{body}</span>'
-    if not resolved:
-        return full, full
-    body = _group_body(resolved, unresolved, "", unresolved_label)
-    return full, f'<span class="{classes}">{body}</span>'
+    return f'<span class="{classes}">{body}</span>'
 
 
 def _group_body(
@@ -225,6 +229,8 @@ def load_template(path: Path) -> jinja2.Template:
 
 #: Stands for an entry's number while its rendered ``<li>`` is cached.
 _NUMBER_SLOT = "\ue002"
+#: Stands for the items while the list's body is cached.
+_ITEMS_SLOT = "\ue003"
 
 
 class BibliographyRenderer:
@@ -232,15 +238,22 @@ class BibliographyRenderer:
 
     An entry's HTML depends on its key, page language and how often it is cited, not on its
     number, so each variant is rendered once and reused on every page (numbers are swapped in).
+    The body depends only on the page language: it is rendered once per language around a
+    stand-in for the items.
     """
 
     def __init__(self, template: jinja2.Template, labels: Labels) -> None:
         self.template = template
         # make_module renders the body once; give it harmless values
-        module = template.make_module({"items": "", "entries": [], "labels": {}, "lang": ""})
+        module = template.make_module({"items": "", "labels": {}, "lang": ""})
         self.entry_macro = module.entry  # type: ignore[attr-defined]
         self.labels = labels
         self._items: dict[tuple[Reference, tuple[str, ...], str], str] = {}
+        self._bodies: dict[str, tuple[str, str]] = {}
+        if _ITEMS_SLOT not in template.render(items=Markup(_ITEMS_SLOT), labels={}, lang=""):
+            raise CitationError(
+                f"{template.filename}: the bibliography template does not output {{{{ items }}}}"
+            )
 
     def render(
         self, references: Sequence[tuple[int, Reference, Sequence[str]]], page_lang: str
@@ -262,9 +275,19 @@ class BibliographyRenderer:
                 )
                 item = self._items[cache_key] = str(self.entry_macro(row, words))
             items.append(item.replace(_NUMBER_SLOT, str(number)))
-        return self.template.render(
-            items=Markup("".join(items)), entries=references, labels=words, lang=page_lang
-        )
+        before, after = self._body(page_lang, words)
+        return before + "".join(items) + after
+
+    def _body(self, page_lang: str, words: Mapping[str, str]) -> tuple[str, str]:
+        """The body's HTML before and after the items, for ``page_lang``."""
+        body = self._bodies.get(page_lang)
+        if body is None:
+            html_text = self.template.render(
+                items=Markup(_ITEMS_SLOT), labels=words, lang=page_lang
+            )
+            before, _, after = html_text.partition(_ITEMS_SLOT)
+            body = self._bodies[page_lang] = (before, after)
+        return body
 
 
 def _letter(index: int) -> str:

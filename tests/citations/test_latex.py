@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pandoc_citations.latex import decode_common_latex, decode_latex, decode_with_latexcodec
 
@@ -56,11 +56,13 @@ def test_other_latex_goes_to_latexcodec(latex: str) -> None:
     assert decode_latex(latex) == _braces_and_spaces_removed(decode_with_latexcodec(latex))
 
 
-TOKENS = st.sampled_from(
-    ["a", "e", "o", "S", " ", "{", "}", "--", "~", "\\&", "\\%", '\\"', "\\'", "\\c", "\\o", "\\ss"]
-)
+LETTERS_AND_TEXT = [*"aeoiSnzxYU", " ", "{", "}", ".", "--", "~"]
+COMMANDS = ["\\&", "\\%", "\\_", "\\#", '\\"', "\\'", "\\`", "\\^", "\\~", "\\=", "\\."]
+WORD_COMMANDS = ["\\c", "\\v", "\\u", "\\H", "\\k", "\\r", "\\o", "\\O", "\\l", "\\ss", "\\aa"]
+TOKENS = st.sampled_from([*LETTERS_AND_TEXT, *COMMANDS, *WORD_COMMANDS])
 
 
+@settings(max_examples=500)
 @given(st.lists(TOKENS, max_size=12).map("".join))
 def test_any_mix_of_common_pieces_decodes_like_latexcodec(latex: str) -> None:
     if latex.count("{") != latex.count("}"):
