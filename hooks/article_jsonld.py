@@ -88,5 +88,7 @@ def website(*, name: str, description: str, url: str, language: str) -> dict[str
 
 
 def script_json(data: Mapping[str, Any]) -> str:
-    """JSON text that cannot end its ``<script>`` element early (``</`` becomes ``<\\/``)."""
-    return json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
+    """Compact JSON text that cannot end its ``<script>`` element early (``</`` becomes
+    ``<\\/``). Compact on purpose: ``indent`` makes the json module use its slow pure-Python
+    encoder, and pages carry the whitespace to every reader."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

@@ -12,9 +12,10 @@ Events handled:
   offset of the front matter, and reject unknown ``<!-- bibliography:... -->`` directives.
 - ``on_page_content``: publish the page's cited entries as ``page.meta["citations"]``
   (``{key, title, doi, pmid, pmcid, url}`` in citation order) for other hooks (JSON-LD).
-- ``on_post_build``: save parsed and formatted entries to ``extra.citations.cache_dir``
-  (default ``.cache/citations``, git-ignored), so the next build parses and formats only
-  entries that changed. ``cache: false`` turns this off.
+- ``on_post_build`` (after every language is built): save parsed and formatted entries and
+  rendered pages to ``extra.citations.cache_dir`` (default ``.cache/citations``, git-ignored),
+  so the next build parses, formats and renders only what changed. ``cache: false`` turns
+  this off.
 
 Page language: ``page.file.locale`` (set by mkdocs-static-i18n from the ``x.<lang>.md``
 suffix), else ``config.theme.language`` (which the i18n plugin switches per language build).
@@ -39,7 +40,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
@@ -143,6 +144,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _watched[:] = paths
     folder = (root / citations.cache_dir).resolve() if citations.cache else None
     store = _stores.get(folder) or _stores.setdefault(folder, EntryStore(folder))
+    if is_first_language_pass(config):
+        store.start_build()  # pages of the previous build not rendered again are dropped
     try:
         bibliography = load_bibliography(paths, root, store)
         labels = load_labels(citations.labels)
@@ -221,7 +224,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return None
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Save parsed and formatted entries for the next build (only when something changed)."""
-    if _extension is not None:
+    """Save entries and pages for the next build, once every language is built (and only
+    when something changed)."""
+    if _extension is not None and is_first_language_pass(config):
         _extension.bibliography.save_store()

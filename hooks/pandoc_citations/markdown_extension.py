@@ -6,9 +6,10 @@ been stashed) means code, ``\\[@key]``, ``<a@b.c>`` and ``name@example.com`` are
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,9 @@ from .labels import Labels
 from .locate import check_directives, has_marker, key_positions, replace_marker
 from .metadata import entry_metadata
 from .numbering import Numbering
+from .page_memo import Group, RenderedPage, from_record, page_key, to_record
 from .render import BibliographyRenderer, Cited, EntryRenderer, load_template, render_group
+from .store import PAGES, text_digest
 from .syntax import GROUP_RE, CitationItem, parse_group
 
 #: Runs after inline HTML (90) and before entities/emphasis.
@@ -77,6 +80,8 @@ class CitationExtension(Extension):
         if not isinstance(template, jinja2.Template):
             template = load_template(template)
         self.list_renderer = BibliographyRenderer(template, labels)
+        #: What, besides its citations, a page's HTML depends on ("" if unknown: no memo).
+        self._fingerprint = _fingerprint(labels, template)
         self.report = report
         self.renderer = EntryRenderer(bibliography, labels, self._report)
         self.context = PageContext()
@@ -135,7 +140,10 @@ class CitationExtension(Extension):
         self._report(message + (f" (did you mean '{hint}'?)" if hint else ""))
 
     def cited_entries(self) -> list[dict[str, str]]:
-        """The page's cited entries in citation order, as plain facts (see ``metadata``)."""
+        """The page's cited entries in citation order, as plain facts (see ``metadata``).
+
+        The dictionaries are shared by every page citing the entry: read them, do not change
+        them."""
         cache, facts = self.bibliography.cache, []
         for key in self.state.numbering.ordered_keys():
             entry = self.bibliography.get(key)
@@ -143,8 +151,42 @@ class CitationExtension(Extension):
                 metadata = cache.get(("metadata", entry.key))
                 if metadata is None:
                     metadata = cache[("metadata", entry.key)] = entry_metadata(entry)
-                facts.append(dict(metadata))
+                facts.append(metadata)
         return facts
+
+    def render_page(self, groups: Sequence[Group]) -> RenderedPage:
+        """Render the page's groups (given in reading order) and its bibliography.
+
+        A page whose groups, language and cited entries are as in an earlier build is taken
+        from the store instead (see :mod:`page_memo`).
+        """
+        if not groups:
+            return RenderedPage([], None, [])
+        lang, store = self.context.lang, self.bibliography.store
+        key = page_key(groups, lang, self._fingerprint, self.bibliography)
+        if key is not None and self._fingerprint:
+            page = from_record(store.get(PAGES, key), len(groups))
+            if page is not None:
+                self._replay(page)
+                return page
+        page = RenderedPage(
+            [self.resolve_group(group.items, group.in_heading) for group in groups],
+            self.bibliography_html(),
+            self.state.numbering.ordered_keys(),
+        )
+        if key is not None and self._fingerprint and not self.state.seen_unknown:
+            store.put(PAGES, key, to_record(page))
+        return page
+
+    def _replay(self, page: RenderedPage) -> None:
+        """Restore what rendering the page leaves behind: its numbers (for
+        :meth:`cited_entries`) and each cited entry's check for missing fields."""
+        numbers = self.state.numbering.numbers
+        for number, key in enumerate(page.keys, 1):
+            numbers[key] = number
+            entry = self.bibliography.get(key)
+            if entry is not None:
+                self.renderer.check(entry)
 
     def bibliography_html(self) -> str | None:
         """The page's bibliography, or ``None`` when nothing was cited."""
@@ -184,7 +226,7 @@ class CitationInlineProcessor(InlineProcessor):
         self, m: re.Match[str], data: str
     ) -> tuple[str | etree.Element | None, int | None, int | None]:
         """Return a placeholder, filled in document order by the treeprocessor (or no match)."""
-        items = parse_group(m.group("body"))
+        items = _parse_group(m.group("body"))
         if items is None:
             return None, None, None
         placeholder = self.md.htmlStash.store("")
@@ -204,40 +246,57 @@ class _BibliographyTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        self._number_in_document_order(root)
-        bibliography = self.extension.bibliography_html()
-        if bibliography is None:
-            return
+        groups = self._groups_in_reading_order(root)
+        page = self.extension.render_page(groups)
         blocks = self.md.htmlStash.rawHtmlBlocks
+        for group, html in zip(groups, page.groups, strict=True):
+            blocks[group.stash_index] = html
+        if page.bibliography is None:
+            return
         placed = False
         for index, block in enumerate(blocks):
             if isinstance(block, str) and has_marker(block):
-                blocks[index] = replace_marker(block, "" if placed else bibliography)
+                blocks[index] = replace_marker(block, "" if placed else page.bibliography)
                 placed = True
         if not placed:
             paragraph = etree.SubElement(root, "p")
-            paragraph.text = self.md.htmlStash.store(bibliography)
+            paragraph.text = self.md.htmlStash.store(page.bibliography)
 
-    def _number_in_document_order(self, root: etree.Element) -> None:
-        """Render the stashed groups in reading order.
+    def _groups_in_reading_order(self, root: etree.Element) -> list[Group]:
+        """The stashed groups in reading order.
 
         Python-Markdown inlines nested blocks (lists, tables, admonitions) after top-level
         paragraphs, so numbering while inlining would not follow the page.
         """
         pending = self.extension.state.pending
         if not pending:
-            return
-        blocks = self.md.htmlStash.rawHtmlBlocks
+            return []
+        groups = []
         for text, in_heading in _texts(root, False):
             if "\x02" not in text:
                 continue
             for index in _PLACEHOLDER_RE.findall(text):
                 items = pending.pop(int(index), None)
                 if items is not None:
-                    blocks[int(index)] = self.extension.resolve_group(items, in_heading)
-        for index, items in sorted(pending.items()):  # not in the tree (should not happen)
-            blocks[index] = self.extension.resolve_group(items)
+                    groups.append(Group(int(index), items, in_heading))
+        # not in the tree (should not happen)
+        groups += [Group(index, items, False) for index, items in sorted(pending.items())]
         pending.clear()
+        return groups
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_group(body: str) -> list[CitationItem] | None:
+    """:func:`parse_group`, remembered: both languages of an article cite the same groups."""
+    return parse_group(body)
+
+
+def _fingerprint(labels: Labels, template: jinja2.Template) -> str:
+    """Digest of the labels and the bibliography template's source ("" if it has no file)."""
+    if not template.filename:
+        return ""
+    source = Path(template.filename).read_text(encoding="utf-8")
+    return text_digest(repr(labels.fingerprint()), source)
 
 
 def _texts(element: etree.Element, in_heading: bool) -> Iterator[tuple[str, bool]]:

@@ -89,6 +89,17 @@ class EntryRenderer:
         self.bibliography.cache[cache_key] = reference
         return reference
 
+    def check(self, entry: Entry) -> None:
+        """Report the entry's missing required fields (once per bibliography)."""
+        checked = self.bibliography.cache.setdefault("checked", set())
+        if entry.key not in checked:
+            checked.add(entry.key)
+            for name in missing_fields(entry.data):
+                self.report(
+                    f"{entry.location}: bibliography entry '{entry.key}' (@{entry.type}) "
+                    f"is missing required field '{name}'"
+                )
+
     def _base(self, entry: Entry) -> Reference:
         """Format with pybtex once per key, page-language words left as slots.
 
@@ -99,11 +110,7 @@ class EntryRenderer:
         cached = self.bibliography.cache.get(cache_key)
         if cached is not None:
             return cached
-        for name in missing_fields(entry.data):
-            self.report(
-                f"{entry.location}: bibliography entry '{entry.key}' (@{entry.type}) "
-                f"is missing required field '{name}'"
-            )
+        self.check(entry)
         lang = entry_language(entry.data)
         et_al = self.labels.get(lang, "et_al")  # 「等」 for Chinese sources, else "et al."
         store, store_key = self.bibliography.store, f"{entry.digest}:{et_al}"

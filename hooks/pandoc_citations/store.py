@@ -1,10 +1,12 @@
-"""Parsed and formatted entries kept on disk between builds.
+"""Parsed and formatted entries, and rendered pages, kept on disk between builds.
 
 Parsing BibTeX and formatting entries with pybtex cost far more than everything else the
 citation engine does, and their results depend only on an entry's own text (plus any
 ``@string`` macros) and on this library's code. So they are stored in one JSON file (like
 Material's plugins keep theirs under ``.cache/``), keyed by a digest of that text: a build
-re-parses and re-formats only entries that are new or changed since the last build.
+re-parses and re-formats only entries that are new or changed since the last build. A page's
+rendered citations and bibliography are kept the same way, keyed by a digest of everything
+they depend on (see :mod:`page_memo`).
 
 A store without a folder keeps everything in memory only (caching off).
 """
@@ -23,8 +25,9 @@ from typing import Any
 FILE_NAME = "entries.json"
 #: Sections of the store: what a digest maps to in each.
 PARSED = "parsed"  # entry digest -> [type, [[field, value], ...]]
-FORMATTED = "formatted"  # "<entry digest>:<et al. word>" -> [html, language]
-SECTIONS = (PARSED, FORMATTED)
+FORMATTED = "formatted"  # "<entry digest>:<et al. word>" -> html
+PAGES = "pages"  # page digest -> [[group html, ...], bibliography html, [key, ...]]
+SECTIONS = (PARSED, FORMATTED, PAGES)
 
 
 @cache
@@ -52,7 +55,9 @@ class EntryStore:
         self.folder = folder
         self.version = code_version()
         self._records: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
-        self._dirty = False
+        self._pages_used: set[str] = set()
+        #: Keys of each section as last read from or written to the file.
+        self._on_disk: dict[str, set[str]] = {name: set() for name in SECTIONS}
         if folder is not None:
             self._load(folder / FILE_NAME)
 
@@ -67,29 +72,45 @@ class EntryStore:
             records = data.get(name)
             if isinstance(records, dict):
                 self._records[name] = records
+                self._on_disk[name] = set(records)
+
+    def start_build(self) -> None:
+        """Begin a build: pages the previous build did not use are forgotten."""
+        if self._pages_used:
+            pages = self._records[PAGES]
+            self._records[PAGES] = {k: v for k, v in pages.items() if k in self._pages_used}
+        self._pages_used.clear()
 
     def get(self, section: str, key: str) -> Any:
         """The record stored under ``key``, or ``None``."""
+        if section == PAGES:
+            self._pages_used.add(key)
         return self._records[section].get(key)
 
     def put(self, section: str, key: str, record: Any) -> None:
         """Store ``record`` (JSON-serializable) under ``key``: an entry digest, optionally
-        followed by ``:`` and more."""
+        followed by ``:`` and more, or a page digest."""
+        if section == PAGES:
+            self._pages_used.add(key)
         self._records[section][key] = record
-        self._dirty = True
 
     def save(self, live: set[str]) -> None:
-        """Write the records of the entry digests in ``live`` (the rest are dropped).
+        """Write the records of the entry digests in ``live`` and of the pages used since
+        :meth:`start_build`; others stay in memory (a later language build of the same site
+        may still need them) but not in the file.
 
-        Nothing is written when caching is off or nothing changed.
+        Nothing is written when caching is off or the file would not change.
         """
         kept = {
-            name: {k: v for k, v in records.items() if k.partition(":")[0] in live}
+            name: {
+                k: v
+                for k, v in records.items()
+                if (k in self._pages_used if name == PAGES else k.partition(":")[0] in live)
+            }
             for name, records in self._records.items()
         }
-        pruned = any(len(kept[name]) != len(self._records[name]) for name in SECTIONS)
-        self._records = kept
-        if self.folder is None or not (self._dirty or pruned):
+        unchanged = all(set(kept[name]) == self._on_disk[name] for name in SECTIONS)
+        if self.folder is None or unchanged:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"version": self.version, **kept}, ensure_ascii=False)
@@ -98,4 +119,4 @@ class EntryStore:
             file.write(text)
         os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
         os.replace(temporary, self.folder / FILE_NAME)  # atomic: a parallel build never sees half
-        self._dirty = False
+        self._on_disk = {name: set(records) for name, records in kept.items()}

@@ -6,10 +6,17 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import markdown
 import pytest
-from citation_helpers import HOOKS, MKDOCS_YML, REPO, SAMPLE_BIB, make_site
+from citation_helpers import HOOKS, MKDOCS_YML, REPO, SAMPLE_BIB, TEMPLATE, make_site
+from pandoc_citations import (
+    CitationExtension,
+    PageContext,
+    load_bibliography,
+    load_labels,
+    style,
+)
 from pandoc_citations import bibliography as bibliography_module
-from pandoc_citations import load_bibliography, load_labels, style
 from pandoc_citations.bibliography import BibliographyError
 from pandoc_citations.render import EntryRenderer
 from pandoc_citations.store import FILE_NAME, EntryStore
@@ -172,3 +179,72 @@ def test_cache_can_be_turned_off(tmp_path: Path) -> None:
     built = make_site(root, PAGES, config=config)
     assert built.returncode == 0, built.log
     assert not (root / ".cache").exists()
+
+
+def _render_page(
+    text: str, bib: Path, cache: Path, labels: dict[str, dict[str, str]] | None = None
+) -> tuple[str, list[str], CitationExtension]:
+    """One page rendered as a fresh build would: new store, empty in-memory caches."""
+    bibliography = _load(bib, cache)
+    messages: list[str] = []
+    extension = CitationExtension(bibliography, load_labels(labels), TEMPLATE, messages.append)
+    extension.begin_page(PageContext(path="docs/a.md", lang="en", source=text))
+    html = markdown.markdown(text, extensions=[extension])
+    bibliography.save_store()
+    return html, messages, extension
+
+
+PAGE = "# A [@chen2020]\n\nText [@ost2018; @who2023, p. 5].\n\n- item [@ost2018]\n"
+
+
+def test_unchanged_page_is_taken_from_the_store(tmp_path: Path, monkeypatch) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    bib.write_text(SAMPLE_BIB, "utf-8")
+    first, _, _ = _render_page(PAGE, bib, cache)
+
+    def fail(*args: object, **kwargs: object) -> str:
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(CitationExtension, "resolve_group", fail)
+    second, _, extension = _render_page(PAGE, bib, cache)
+    assert second == first
+    assert [entry["key"] for entry in extension.cited_entries()] == [
+        "chen2020",
+        "ost2018",
+        "who2023",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change_bib", "labels", "page"),
+    [
+        (True, None, PAGE),  # a cited entry changed
+        (False, {"en": {"references": "Sources"}}, PAGE),  # the labels changed
+        (False, None, PAGE.replace("p. 5", "p. 6")),  # a locator changed
+    ],
+)
+def test_page_is_rendered_again_when_what_it_shows_changed(
+    tmp_path: Path, change_bib: bool, labels: dict[str, dict[str, str]] | None, page: str
+) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    bib.write_text(SAMPLE_BIB, "utf-8")
+    _render_page(PAGE, bib, cache)
+    if change_bib:
+        bib.write_text(SAMPLE_BIB.replace("{Hypertension}", "{High blood pressure}"), "utf-8")
+    html, _, _ = _render_page(page, bib, cache, labels)
+    if change_bib:
+        assert "High blood pressure" in html
+    if labels:
+        assert ">Sources</h2>" in html
+    if "p. 6" in page:
+        assert "p. 6" in html and "p. 5" not in html
+
+
+def test_page_with_an_unknown_key_reports_it_on_every_build(tmp_path: Path) -> None:
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    bib.write_text(SAMPLE_BIB, "utf-8")
+    for _build in range(2):
+        _, messages, _ = _render_page("Text [@ost2019; @ost2018].\n", bib, cache)
+        assert messages == [
+            "docs/a.md:1:7: unknown citation key 'ost2019' (did you mean 'ost2018'?)"
+        ]
