@@ -5,11 +5,15 @@ Usage: ``<venv>/bin/python mkdocs_child.py STATS.json build -f variant.yml …``
 Standard library only, so any venv with MkDocs can run it (the project's and mkdocs-bibtex's).
 It counts BibTeX parses by wrapping pybtex's ``bibtex.Parser.parse_string`` (the one method
 every pybtex entry point goes through) when, and only when, something imports pybtex, so builds
-without citations do not pay for the import.
+without citations do not pay for the import. It also times the citation engine's own work: the
+event handlers of a hook file named ``citations.py`` and the Markdown processors registered
+under the extension's names (``pandoc_citation``, ``pandoc_citations_reset``,
+``pandoc_bibliography``).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.abc
 import importlib.machinery
 import json
@@ -21,6 +25,51 @@ from types import ModuleType
 
 PYBTEX_PARSER = "pybtex.database.input.bibtex"
 parses = {"count": 0, "chars": 0}
+ENGINE_HOOK = "citations.py"
+ENGINE_PROCESSORS = ("pandoc_citation", "pandoc_citations_reset", "pandoc_bibliography")
+engine = {"seconds": 0.0}
+
+
+def _timed(function):  # type: ignore[no-untyped-def]
+    @functools.wraps(function)  # keeps attributes such as MkDocs' event priority
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            engine["seconds"] += time.perf_counter() - start
+
+    return wrapper
+
+
+def _time_citation_engine() -> None:
+    """Time the citation hook's event handlers and its Markdown processors."""
+    import markdown.util
+    from mkdocs.config import config_options
+
+    register = markdown.util.Registry.register
+
+    def register_timed(self, item, name, priority):  # type: ignore[no-untyped-def]
+        if name in ENGINE_PROCESSORS:
+            for method in ("run", "handleMatch"):
+                if hasattr(item, method):
+                    setattr(item, method, _timed(getattr(item, method)))
+        return register(self, item, name, priority)
+
+    markdown.util.Registry.register = register_timed
+    load_hook = config_options.Hooks._load_hook
+
+    def load_hook_timed(self, name, path):  # type: ignore[no-untyped-def]
+        if Path(path).name != ENGINE_HOOK:
+            return load_hook(self, name, path)
+        module = _timed(load_hook)(self, name, path)  # importing the engine counts too
+        for attribute in dir(module):
+            handler = getattr(module, attribute)
+            if attribute.startswith("on_") and callable(handler):
+                setattr(module, attribute, _timed(handler))
+        return module
+
+    config_options.Hooks._load_hook = load_hook_timed
 
 
 class _CountingFinder(importlib.abc.MetaPathFinder):
@@ -61,6 +110,8 @@ def main() -> int:
     sys.meta_path.insert(0, _CountingFinder())
     from mkdocs.__main__ import cli
 
+    _time_citation_engine()
+
     start = time.perf_counter()
     code: int | str | None = 0
     try:
@@ -77,6 +128,7 @@ def main() -> int:
         "children_maxrss_kib": children.ru_maxrss,
         "bib_parses": parses["count"],
         "bib_chars_parsed": parses["chars"],
+        "citation_engine_seconds": engine["seconds"],
     }
     with open(stats_path, "w", encoding="utf-8") as handle:
         json.dump(stats, handle)

@@ -47,6 +47,10 @@ class BuildResult:
     children_maxrss_kib: int
     bib_parses: int
     site_dir: Path
+    #: Seconds of the build process (from starting MkDocs to its end) and, of those, inside
+    #: the citation engine's hook events and Markdown processors.
+    in_process_seconds: float = 0.0
+    engine_seconds: float = 0.0
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -88,6 +92,8 @@ def run_build(build: Build, site_dir: Path) -> BuildResult:
         children_maxrss_kib=stats["children_maxrss_kib"],
         bib_parses=stats["bib_parses"],
         site_dir=site_dir,
+        in_process_seconds=stats.get("in_process_seconds", 0.0),
+        engine_seconds=stats.get("citation_engine_seconds", 0.0),
     )
 
 
