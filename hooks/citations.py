@@ -179,6 +179,12 @@ def _root(config: MkDocsConfig) -> Path:
     return _resolved_root(config.config_file_path or "", os.getcwd())
 
 
+@functools.lru_cache(maxsize=4096)
+def _display_path(source: str, root: Path) -> str:
+    """``source`` relative to the folder of mkdocs.yml, as messages show it."""
+    return Path(os.path.relpath(source, root)).as_posix()
+
+
 def _line_offset(page: Page) -> int:
     """Lines taken by front matter, which MkDocs strips before ``on_page_markdown``."""
     path = page.file.abs_src_path
@@ -201,9 +207,8 @@ def on_page_markdown(
     """Point the extension at this page; fail on unknown directives."""
     if _extension is None:
         return None
-    root = _root(config)
     source = page.file.abs_src_path
-    path = Path(os.path.relpath(source, root)).as_posix() if source else page.file.src_uri
+    path = _display_path(source, _root(config)) if source else page.file.src_uri
     offset = functools.partial(_line_offset, page)  # read the file only to report a problem
     try:
         check_directives(markdown, path, offset)

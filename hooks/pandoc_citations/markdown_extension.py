@@ -255,7 +255,7 @@ class _BibliographyTreeprocessor(Treeprocessor):
             return
         placed = False
         for index, block in enumerate(blocks):
-            if isinstance(block, str) and has_marker(block):
+            if isinstance(block, str) and "bibliography" in block and has_marker(block):
                 blocks[index] = replace_marker(block, "" if placed else page.bibliography)
                 placed = True
         if not placed:

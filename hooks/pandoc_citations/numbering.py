@@ -21,8 +21,8 @@ class Numbering:
         return number, spots[-1]
 
     def ordered_keys(self) -> list[str]:
-        """Keys in number order."""
-        return sorted(self.numbers, key=self.numbers.__getitem__)
+        """Keys in number order (numbers are given in insertion order)."""
+        return list(self.numbers)
 
 
 def compress(numbers: Iterable[int]) -> list[tuple[int, int]]:

@@ -46,7 +46,10 @@ def page_key(
             entry = bibliography.get(item.key)
             if entry is None or not entry.digest:
                 return None
-            parts.append(f"{item.key}\x1f{item.prefix}\x1f{item.locator}\x1f{item.suffix}")
+            if item.prefix or item.locator or item.suffix:
+                parts.append(f"{item.key}\x1f{item.prefix}\x1f{item.locator}\x1f{item.suffix}")
+            else:
+                parts.append(item.key)
             parts.append(entry.digest)
     return text_digest(*parts)
 
