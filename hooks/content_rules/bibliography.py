@@ -29,6 +29,24 @@ DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 PMID_RE = re.compile(r"^\d+$")
 PMCID_RE = re.compile(r"^PMC\d+$")
+#: Identifier fields: the pattern a value must match, what is wrong otherwise, how to fix it.
+IDENTIFIER_FORMATS: dict[str, tuple[re.Pattern[str], str, str]] = {
+    "doi": (
+        DOI_RE,
+        "DOI of @{key} is not a DOI",
+        "a DOI looks like 10.1234/abc.5678; copy it from the publisher's page",
+    ),
+    "pmid": (
+        PMID_RE,
+        "PMID of @{key} is not a number",
+        "write the digits only, e.g. pmid = {29624699}",
+    ),
+    "pmcid": (
+        PMCID_RE,
+        "PMCID of @{key} is not PMC followed by digits",
+        "write it as e.g. pmcid = {PMC5940387}",
+    ),
+}
 NOT_ENTRIES = frozenset({"comment", "string", "preamble"})
 
 #: Required fields per entry type; a tuple inside means "one of these".
@@ -192,34 +210,17 @@ def _entry(entry: Entry) -> list[Finding]:
             f"remove '{name}' from x-unconfirmed if it is confirmed, or delete the field",
         )
     doi = entry.fields.get("doi")
-    if doi is not None:
-        if DOI_PREFIX_RE.match(doi):
-            bare = DOI_PREFIX_RE.sub("", doi)
-            report(
-                entry.where("doi"),
-                f"DOI of @{entry.key} has a prefix: '{doi}'",
-                f"write only the DOI: doi = {{{bare}}}",
-            )
-        elif not DOI_RE.match(doi):
-            report(
-                entry.where("doi"),
-                f"DOI of @{entry.key} is not a DOI: '{doi}'",
-                "a DOI looks like 10.1234/abc.5678; copy it from the publisher's page",
-            )
-    pmid = entry.fields.get("pmid")
-    if pmid is not None and not PMID_RE.match(pmid):
+    prefixed = doi is not None and DOI_PREFIX_RE.match(doi) is not None
+    if prefixed:
         report(
-            entry.where("pmid"),
-            f"PMID of @{entry.key} is not a number: '{pmid}'",
-            "write the digits only, e.g. pmid = {29624699}",
+            entry.where("doi"),
+            f"DOI of @{entry.key} has a prefix: '{doi}'",
+            f"write only the DOI: doi = {{{DOI_PREFIX_RE.sub('', doi or '')}}}",
         )
-    pmcid = entry.fields.get("pmcid")
-    if pmcid is not None and not PMCID_RE.match(pmcid):
-        report(
-            entry.where("pmcid"),
-            f"PMCID of @{entry.key} is not PMC followed by digits: '{pmcid}'",
-            "write it as e.g. pmcid = {PMC5940387}",
-        )
+    for name, (pattern, problem, fix) in IDENTIFIER_FORMATS.items():
+        value = entry.fields.get(name)
+        if value is not None and not (name == "doi" and prefixed) and not pattern.match(value):
+            report(entry.where(name), f"{problem.format(key=entry.key)}: '{value}'", fix)
     return findings
 
 
