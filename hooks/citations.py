@@ -179,9 +179,11 @@ def _root(config: MkDocsConfig) -> Path:
     return _resolved_root(config.config_file_path or "", os.getcwd())
 
 
-@functools.lru_cache(maxsize=4096)
 def _display_path(source: str, root: Path) -> str:
     """``source`` relative to the folder of mkdocs.yml, as messages show it."""
+    folder = str(root) + os.sep
+    if source.startswith(folder):  # the usual case, without os.path.relpath's work
+        return source[len(folder) :].replace(os.sep, "/")
     return Path(os.path.relpath(source, root)).as_posix()
 
 

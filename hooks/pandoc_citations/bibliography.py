@@ -9,13 +9,12 @@ pybtex reads (line numbers stay right) and taken from the store.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .bibtex_source import Block, blocks, heads
 from .errors import CitationError
@@ -28,16 +27,17 @@ class BibliographyError(CitationError):
     """Malformed or contradictory BibTeX."""
 
 
-@dataclass(frozen=True)
-class RawEntry:
-    """An entry's type and fields (lower-case names) as written; names are not split."""
+class RawEntry(NamedTuple):
+    """An entry's type and fields (lower-case names) as written; names are not split.
+
+    Entries are tuples rather than frozen dataclasses: a build makes one per .bib entry, and
+    a frozen dataclass costs several times more to create."""
 
     type: str
     fields: Mapping[str, str]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One bibliography entry with where it was defined."""
 
     key: str
@@ -73,6 +73,8 @@ class Bibliography:
     def suggest(self, key: str) -> str | None:
         """The closest existing key, for "did you mean" hints."""
         names = [entry.key for entry in self.entries.values()]
+        import difflib  # only for messages
+
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
         return close[0] if close else None
 

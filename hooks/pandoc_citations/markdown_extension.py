@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -271,14 +271,22 @@ class _BibliographyTreeprocessor(Treeprocessor):
         pending = self.extension.state.pending
         if not pending:
             return []
+        in_headings = {
+            int(index)
+            for tag in _HEADINGS
+            for heading in root.iter(tag)
+            for text in heading.itertext()
+            if "\x02" in text
+            for index in _PLACEHOLDER_RE.findall(text)
+        }
         groups = []
-        for text, in_heading in _texts(root, False):
+        for text in root.itertext():  # reading order; itertext and iter run in C
             if "\x02" not in text:
                 continue
             for index in _PLACEHOLDER_RE.findall(text):
                 items = pending.pop(int(index), None)
                 if items is not None:
-                    groups.append(Group(int(index), items, in_heading))
+                    groups.append(Group(int(index), items, int(index) in in_headings))
         # not in the tree (should not happen)
         groups += [Group(index, items, False) for index, items in sorted(pending.items())]
         pending.clear()
@@ -297,14 +305,3 @@ def _fingerprint(labels: Labels, template: jinja2.Template) -> str:
         return ""
     source = Path(template.filename).read_text(encoding="utf-8")
     return text_digest(repr(labels.fingerprint()), source)
-
-
-def _texts(element: etree.Element, in_heading: bool) -> Iterator[tuple[str, bool]]:
-    """Every text and tail under ``element`` in document order, flagged when in a heading."""
-    in_heading = in_heading or element.tag in _HEADINGS
-    if element.text:
-        yield element.text, in_heading
-    for child in element:
-        yield from _texts(child, in_heading)
-        if child.tail:
-            yield child.tail, in_heading

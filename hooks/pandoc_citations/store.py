@@ -2,7 +2,7 @@
 
 Parsing BibTeX and formatting entries with pybtex cost far more than everything else the
 citation engine does, and their results depend only on an entry's own text (plus any
-``@string`` macros) and on this library's code. So they are stored in one JSON file (like
+``@string`` macros) and on this library's code. So they are stored in one file (like
 Material's plugins keep theirs under ``.cache/``), keyed by a digest of that text: a build
 re-parses and re-formats only entries that are new or changed since the last build. A page's
 rendered citations and bibliography are kept the same way, keyed by a digest of everything
@@ -14,15 +14,16 @@ A store without a folder keeps everything in memory only (caching off).
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
+import sys
 import tempfile
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-FILE_NAME = "entries.json"
+FILE_NAME = "entries.marshal"
 #: Sections of the store: what a digest maps to in each.
 PARSED = "parsed"  # entry digest -> [type, [[field, value], ...]]
 FORMATTED = "formatted"  # "<entry digest>:<et al. word>" -> html
@@ -33,7 +34,7 @@ SECTIONS = (PARSED, FORMATTED, PAGES)
 @cache
 def code_version() -> str:
     """Digest of this library's source and pybtex's version: any change empties the store."""
-    digest = hashlib.sha256(version("pybtex").encode())
+    digest = hashlib.sha256(f"{version('pybtex')} {sys.version} {marshal.version}".encode())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
@@ -49,7 +50,7 @@ def text_digest(*parts: str) -> str:
 
 
 class EntryStore:
-    """Digest-keyed records, loaded from and saved to ``folder/entries.json``."""
+    """Digest-keyed records, loaded from and saved to ``folder/entries.marshal``."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder
@@ -63,8 +64,8 @@ class EntryStore:
 
     def _load(self, path: Path) -> None:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
             return  # no store yet, or a damaged one: start afresh
         if not isinstance(data, dict) or data.get("version") != self.version:
             return
@@ -88,8 +89,8 @@ class EntryStore:
         return self._records[section].get(key)
 
     def put(self, section: str, key: str, record: Any) -> None:
-        """Store ``record`` (JSON-serializable) under ``key``: an entry digest, optionally
-        followed by ``:`` and more, or a page digest."""
+        """Store ``record`` (dicts, lists, strings, numbers) under ``key``: an entry digest,
+        optionally followed by ``:`` and more, or a page digest."""
         if section == PAGES:
             self._pages_used.add(key)
         self._records[section][key] = record
@@ -113,10 +114,10 @@ class EntryStore:
         if self.folder is None or unchanged:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"version": self.version, **kept}, ensure_ascii=False)
+        data = marshal.dumps({"version": self.version, **kept})
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".entries-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
         os.chmod(temporary, 0o644)  # mkstemp makes it private; it holds nothing secret
         os.replace(temporary, self.folder / FILE_NAME)  # atomic: a parallel build never sees half
         self._on_disk = {name: set(records) for name, records in kept.items()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,20 +100,23 @@ def test_removed_entries_leave_the_store(tmp_path: Path) -> None:
     _load(bib, cache).save_store()
     bib.write_text(TWO.split("@book")[0], "utf-8")
     _load(bib, cache).save_store()
-    stored = json.loads((cache / FILE_NAME).read_text("utf-8"))
+    stored = marshal.loads((cache / FILE_NAME).read_bytes())
     assert [record for record in stored["parsed"].values() if record != ["context"]] == [
         ["article", [["title", "Alpha"], ["journal", "J"]]]
     ]
 
 
-@pytest.mark.parametrize("damage", ["{not json", '{"version": "old", "parsed": {}}', "[]"])
+@pytest.mark.parametrize(
+    "damage",
+    [b"{not marshal", marshal.dumps({"version": "old", "parsed": {}}), marshal.dumps([]), b""],
+)
 def test_damaged_or_outdated_store_is_ignored(
-    tmp_path: Path, parsed_texts: list[str], damage: str
+    tmp_path: Path, parsed_texts: list[str], damage: bytes
 ) -> None:
     bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
     bib.write_text(TWO, "utf-8")
     cache.mkdir()
-    (cache / FILE_NAME).write_text(damage, "utf-8")
+    (cache / FILE_NAME).write_bytes(damage)
     assert _load(bib, cache).get("b") is not None
     assert len(parsed_texts) == 1
 
