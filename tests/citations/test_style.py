@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from pandoc_citations.entry_types import missing_fields
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pandoc_citations import style
+from pandoc_citations.entry_types import REQUIRED_FIELDS, missing_fields
 from pandoc_citations.labels import load_labels
 from pandoc_citations.style import vancouver_html
 from pybtex.database import Entry
@@ -172,3 +175,56 @@ def test_missing_fields(kind: str, fields: dict[str, str], missing: list[str]) -
 
 def test_missing_fields_still_render() -> None:
     assert fmt("article", title="Only a title") == "Only a title."
+
+
+# Skeletons: the template engine runs once per entry shape, its output filled for the rest.
+KINDS = [*REQUIRED_FIELDS, "phdthesis", "conference", "dataset"]
+FIELD_NAMES = [
+    "author", "editor", "organization", "institution", "title", "journal", "year", "volume",
+    "number", "pages", "edition", "address", "publisher", "booktitle", "howpublished",
+    "urldate", "doi", "pmid", "pmcid", "url", "date", "issue", "journaltitle", "location",
+]  # fmt: skip
+PIECES = [*"aZ 9.?!,;:<>&\"'-/{}陳ü\x01", "\\&", " and ", "http://x", '{\\"o}', "others"]
+VALUES = (
+    st.lists(st.sampled_from(PIECES), max_size=8)
+    .map("".join)
+    .filter(lambda value: value.count("{") == value.count("}"))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(KINDS),
+    st.dictionaries(st.sampled_from(FIELD_NAMES), VALUES, max_size=6),
+    st.sampled_from(["et al.", "等"]),
+    st.sampled_from([EN, ZH]),
+)
+def test_skeleton_output_equals_the_template_engine(
+    kind: str, fields: dict[str, str], et_al: str, labels: dict[str, str]
+) -> None:
+    entry = Entry(kind, fields=fields)
+    expected = style.format_directly(style.clean_entry(entry), labels, et_al)
+    assert vancouver_html(entry, labels, et_al) == expected
+
+
+def test_entries_of_one_shape_share_a_skeleton(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(style, "_SKELETONS", {})
+    recorded = []
+    record = style._record_skeleton
+    monkeypatch.setattr(
+        style, "_record_skeleton", lambda *args: recorded.append(args) or record(*args)
+    )
+    first = fmt("article", author="Ost, Piet", title="A & B", journal="BMJ", year="2018")
+    second = fmt("article", author="Wu, Bo and Li, Al", title="<C>", journal="JAMA", year="2020")
+    ended = fmt("article", author="Wu, Bo", title="Why?", journal="JAMA", year="2020")
+    assert first == "Ost P. A &amp; B. BMJ. 2018."
+    assert second == "Wu B, Li A. &lt;C&gt;. JAMA. 2020."
+    assert ended == "Wu B. Why? JAMA. 2020."  # a title ending in "?" is its own shape
+    assert len(recorded) == 2
+
+
+def test_unsafe_and_safe_links_do_not_share_a_skeleton() -> None:
+    unsafe = fmt("online", title="Page", url="javascript:alert(1)")
+    safe = fmt("online", title="Page", url="https://example.org/a?b=1&c=2")
+    assert "<a " not in unsafe and "javascript:alert(1)" in unsafe
+    assert '<a href="https://example.org/a?b=1&amp;c=2">' in safe
