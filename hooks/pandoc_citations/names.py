@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ def _initials(given: str) -> str:
     return "".join(letters)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_name(raw: str) -> str:
     """One name, Vancouver style: ``Ost P``, ``Müller HP``, ``陳大文``, ``{WHO}`` kept whole."""
     stripped = raw.strip()
@@ -37,11 +39,32 @@ def format_name(raw: str) -> str:
             family, _, given = stripped.partition(",")
             return decode_latex(family).replace(" ", "") + decode_latex(given).replace(" ", "")
         return decode_latex(stripped).replace(" ", "")
-    person = Person(stripped)
-    family = decode_latex(" ".join(person.prelast_names + person.last_names))
-    given = decode_latex(" ".join(person.first_names + person.middle_names))
-    lineage = decode_latex(" ".join(person.lineage_names))
+    family, given, lineage = (decode_latex(part) for part in name_parts(stripped))
     return " ".join(part for part in (family, _initials(given), lineage) if part)
+
+
+def name_parts(name: str) -> tuple[str, str, str]:
+    """``(family, given, lineage)`` as pybtex's :class:`Person` splits ``name``.
+
+    The common ``Surname, Given Names`` form without braces or commands is split directly
+    (pybtex's answer is the same, tested; its name parser costs ~50 µs per name).
+    """
+    if name.count(",") == 1 and "{" not in name and "}" not in name and "\\" not in name:
+        family, _, given = name.partition(",")
+        return _words(family), _words(given), ""
+    person = Person(name)
+    return (
+        " ".join(person.prelast_names + person.last_names),
+        " ".join(person.first_names + person.middle_names),
+        " ".join(person.lineage_names),
+    )
+
+
+def _words(text: str) -> str:
+    return " ".join(word for word in _SPACE_RE.split(text) if word)
+
+
+_SPACE_RE = re.compile(r"[\s~]+")
 
 
 def _balanced(text: str) -> bool:

@@ -39,6 +39,11 @@ def _clean_url(value: str) -> str:
 
 def clean_entry(entry: EntryLike) -> PybtexEntry:
     """A copy with LaTeX decoded and braces removed; names and links keep their raw text."""
+    return PybtexEntry(entry.type, fields=clean_fields(entry))
+
+
+def clean_fields(entry: EntryLike) -> dict[str, str]:
+    """The fields of :func:`clean_entry` (lower-case names), without making a pybtex entry."""
     fields: dict[str, str] = {}
     for name, value in entry.fields.items():
         key = name.lower()
@@ -56,7 +61,7 @@ def clean_entry(entry: EntryLike) -> PybtexEntry:
         fields["journal"] = fields["journaltitle"]
     if "address" not in fields and fields.get("location"):
         fields["address"] = fields["location"]
-    return PybtexEntry(entry.type, fields=fields)
+    return fields
 
 
 def _value(context: Mapping[str, Any], name: str) -> str:
@@ -299,13 +304,14 @@ class VancouverStyle(BaseStyle):
 
 def vancouver_html(entry: EntryLike, labels: Mapping[str, str], et_al: str) -> str:
     """Format one raw entry as escaped HTML, through the skeleton of its shape."""
-    cleaned = clean_entry(entry)
-    values = _slot_values(cleaned, et_al)
-    shape = _shape(entry_kind(cleaned), values)
+    fields = clean_fields(entry)
+    values = _slot_values(fields, et_al)
+    shape = _shape(entry_kind(entry), values)
     if shape is None:
-        return format_directly(cleaned, labels, et_al)
+        return format_directly(PybtexEntry(entry.type, fields=fields), labels, et_al)
     skeleton = _SKELETONS.get((shape, id(labels)))
     if skeleton is None or skeleton[0] is not labels:
+        cleaned = PybtexEntry(entry.type, fields=fields)
         skeleton = (labels, _record_skeleton(cleaned, labels, et_al))
         _SKELETONS[(shape, id(labels))] = skeleton
     return "".join(
@@ -337,9 +343,8 @@ _LINKS = {
 }
 
 
-def _slot_values(cleaned: PybtexEntry, et_al: str) -> dict[Slot, str]:
-    """What each slot of this entry holds, as raw (unescaped) text; absent fields left out."""
-    fields = cleaned.fields
+def _slot_values(fields: Mapping[str, str], et_al: str) -> dict[Slot, str]:
+    """What each slot of an entry holds, as raw (unescaped) text; absent fields left out."""
     values = {Slot("text", name): fields[name] for name in _TEXT_FIELDS if fields.get(name)}
     for role in ("author", "editor"):
         if fields.get(role):
@@ -391,7 +396,7 @@ def _record_skeleton(
     formatted = _STYLE.format_entry("", cleaned, labels=labels, et_al=et_al, put=recorder)
     pieces = _TOKEN_RE.split(formatted.text.render(_BACKEND))
     skeleton = [recorder.tokens[piece] if i % 2 else piece for i, piece in enumerate(pieces)]
-    unknown = set(recorder.tokens.values()) - set(_slot_values(cleaned, et_al))
+    unknown = set(recorder.tokens.values()) - set(_slot_values(cleaned.fields, et_al))
     if unknown:
         raise RuntimeError(f"style reads {sorted(unknown)}: add them to _slot_values()")
     return skeleton

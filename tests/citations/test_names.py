@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pandoc_citations.entry_types import entry_language
 from pandoc_citations.languages import normalize_lang, script_lang
 from pandoc_citations.latex import decode_latex
-from pandoc_citations.names import format_name, format_name_list
-from pybtex.database import Entry
+from pandoc_citations.names import format_name, format_name_list, name_parts
+from pybtex.database import Entry, Person
 
 
 @pytest.mark.parametrize(
@@ -119,3 +121,22 @@ def test_entry_language(fields: dict[str, str], expected: str) -> None:
 
 def test_script_lang_latin_is_undecided() -> None:
     assert script_lang("Ost P") is None
+
+
+NAME_PIECES = [*"aZéß -.~,\t", "van ", "de la ", "Jr", "\u00a0", "  "]
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.sampled_from(NAME_PIECES), max_size=10)
+    .map("".join)
+    .filter(lambda name: name.count(",") < 3)  # more is an error pybtex reports
+)
+def test_surname_comma_given_splits_like_pybtex(name: str) -> None:
+    person = Person(name)
+    expected = (
+        " ".join(person.prelast_names + person.last_names),
+        " ".join(person.first_names + person.middle_names),
+        " ".join(person.lineage_names),
+    )
+    assert name_parts(name) == expected
