@@ -33,7 +33,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--n", type=int, help="article pairs in the main corpus (default 200)")
     parser.add_argument("--m", type=int, help=".bib entries in the main corpus (default 1000)")
-    parser.add_argument("--repetitions", type=int, help="builds per variant (default 3)")
+    parser.add_argument("--repetitions", type=int, help="builds per variant (default 4)")
     parser.add_argument("--scaling-n", type=_numbers, help="N values, e.g. 50,200,800")
     parser.add_argument("--scaling-m", type=_numbers, help="M values, e.g. 1000,10000")
     parser.add_argument("--seed", type=int, help="corpus seed (default 1)")

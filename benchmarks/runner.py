@@ -100,12 +100,12 @@ def run_build(build: Build, site_dir: Path) -> BuildResult:
 def run_side_by_side(
     builds: list[Build], repetitions: int, out: Path
 ) -> dict[str, list[BuildResult]]:
-    """Every build once per repetition, interleaved (order rotated each round) so drift in
-    machine load hits all of them alike. Each build keeps its last site folder."""
+    """Every build once per repetition, in the given order and then reversed (A B B A), so a
+    steady drift in machine load hits every build alike and builds listed next to each other
+    run next to each other. Each build keeps its last site folder."""
     results: dict[str, list[BuildResult]] = {build.label: [] for build in builds}
     for round_ in range(repetitions):
-        shift = round_ % len(builds)
-        for build in builds[shift:] + builds[:shift]:
+        for build in builds if round_ % 2 == 0 else builds[::-1]:
             progress(f"build {build.label} ({round_ + 1}/{repetitions})")
             site_dir = out / build.label
             result = run_build(build, site_dir)

@@ -9,7 +9,7 @@ import pybtex.errors
 import pytest
 from pybtex.database import parse_string
 
-from benchmarks import mkbibtex, stats, variants, weight
+from benchmarks import mkbibtex, runner, stats, variants, weight
 from benchmarks.report import Figure, markdown_table
 
 
@@ -28,6 +28,34 @@ def test_median(values: list[float], expected: float | None) -> None:
 def test_ratio(a: float | None, b: float | None, expected: float | None) -> None:
     result = stats.ratio(a, b)
     assert result == pytest.approx(expected) if expected is not None else result is None
+
+
+@pytest.mark.parametrize(
+    ("on", "off", "expected"),
+    [
+        ([7.4, 9.0, 9.0], [7.3, 8.7, 7.9], 9.0 / 8.7),  # the drift between rounds cancels out
+        ([10.0, 12.0], [10.0, 10.0], 1.1),
+        ([10.0, 5.0], [0.0, 5.0], 1.0),  # a ratio that cannot be taken is left out
+        ([], [], None),
+    ],
+)
+def test_paired_ratio(on: list[float], off: list[float], expected: float | None) -> None:
+    result = stats.paired_ratio(on, off)
+    assert result == pytest.approx(expected) if expected is not None else result is None
+
+
+def test_side_by_side_runs_abba(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    order: list[str] = []
+
+    def run_build(build: runner.Build, site_dir: Path) -> runner.BuildResult:
+        order.append(build.label)
+        return runner.BuildResult(build.label, 1.0, 1.0, 0, 0, 0, site_dir)
+
+    monkeypatch.setattr(runner, "run_build", run_build)
+    builds = [runner.Build(label, Path("python"), Path("mkdocs.yml")) for label in "abc"]
+    results = runner.run_side_by_side(builds, 3, tmp_path)
+    assert "".join(order) == "abccbaabc"
+    assert {label: len(runs) for label, runs in results.items()} == {"a": 3, "b": 3, "c": 3}
 
 
 @pytest.mark.parametrize(

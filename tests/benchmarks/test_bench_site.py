@@ -55,7 +55,7 @@ def test_citation_hook_is_found_when_listed() -> None:
 @pytest.mark.parametrize(
     ("argv", "n", "m", "repetitions"),
     [
-        ([], 200, 1000, 3),
+        ([], 200, 1000, 4),
         (["--quick"], 3, 40, 1),
         (["--quick", "--n", "5"], 5, 40, 1),
         (["--m", "10", "--repetitions", "2"], 200, 10, 2),
