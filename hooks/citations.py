@@ -148,6 +148,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         store.start_build()  # pages of the previous build not rendered again are dropped
     try:
         bibliography = load_bibliography(paths, root, store)
+        if is_first_language_pass(config):
+            bibliography.begin_build()
         labels = load_labels(citations.labels)
         template = _template_path(config)
         extension = CitationExtension(bibliography, labels, template, report=_report)

@@ -78,6 +78,11 @@ class Bibliography:
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
         return close[0] if close else None
 
+    def begin_build(self) -> None:
+        """Forget which entries were checked, so each build reports their problems again
+        (``mkdocs serve`` reuses this object across rebuilds)."""
+        self.cache.pop("checked", None)
+
     def save_store(self) -> None:
         """Write the on-disk store, keeping only this bibliography's entries."""
         self.store.save({entry.digest for entry in self.entries.values()} | set(self.contexts))

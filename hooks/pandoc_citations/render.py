@@ -81,6 +81,7 @@ class EntryRenderer:
         cache_key = (entry.key, page_lang, self._labels_id)
         cached = self.bibliography.cache.get(cache_key)
         if cached is not None:
+            self.check(entry)
             return cached
         base = self._base(entry)
         words = self.labels.for_lang(page_lang)
@@ -90,7 +91,7 @@ class EntryRenderer:
         return reference
 
     def check(self, entry: Entry) -> None:
-        """Report the entry's missing required fields (once per bibliography)."""
+        """Report the entry's missing required fields (once per build, see ``begin_build``)."""
         checked = self.bibliography.cache.setdefault("checked", set())
         if entry.key not in checked:
             checked.add(entry.key)

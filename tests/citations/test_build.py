@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,38 @@ def test_bad_config_is_reported(build_site, tmp_path: Path) -> None:
     built = build_site({"x.zh-Hant.md": "# X\n"}, config=config)
     assert built.returncode != 0
     assert "extra.citations.bibliography" in built.log
+
+
+def test_every_serve_rebuild_reports_problems_again(tmp_path: Path) -> None:
+    """`mkdocs serve` loads the config and builds again in the same process on each save."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = tmp_path / "site"
+    pages = {"p.en.md": "# P\n\nText [@a; @b].\n", "p.zh-Hant.md": "# P\n\n文字[@a; @b]。\n"}
+    bib = "@article{a,\n  title = {Alpha},\n  journal = {J},\n  year = {2020},\n}\n"
+    assert make_site(root, pages, bib=bib, strict=False).returncode == 0
+    messages = _Messages()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(messages)
+    try:
+        for _save in range(3):
+            messages.lines.clear()
+            build(load_config(str(root / "mkdocs.yml")))
+            assert sorted(messages.lines) == [
+                "citations: bibliography/references.bib:1: bibliography entry 'a' (@article) "
+                "is missing required field 'author'",
+                "citations: docs/p.en.md:3:11: unknown citation key 'b'",
+                "citations: docs/p.zh-Hant.md:3:8: unknown citation key 'b'",
+            ]
+    finally:
+        logger.removeHandler(messages)
+
+
+class _Messages(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
