@@ -1,8 +1,8 @@
 # Two commands on a fresh machine:
 #   make serve   set everything up, serve the site with live reload on http://127.0.0.1:8000
 #   make test    set everything up (incl. Chromium for browser tests), run the whole test suite
-# Other targets: build (strict build into site/), check (contributor checks), mark-translated,
-# linkcheck-external.
+# Other targets: preview (serve, rebuilding only the pages you change), build (strict build
+# into site/), check (contributor checks), mark-translated, linkcheck-external.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps serve build test linkcheck-external clean
+.PHONY: setup system-deps serve preview build test linkcheck-external clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ system-deps:
 
 serve: setup
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# Faster edit loop: after the first build, only changed pages are rebuilt (MkDocs' --dirty).
+# Lists of articles and the other language's "translation outdated" notice are not refreshed,
+# and --dirty itself warns, so warnings do not stop it; `make serve` or `make build` before
+# you push.
+preview: setup
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 build: setup
 	$(BIN)/mkdocs build --strict

@@ -1,7 +1,8 @@
 """Edit loop: from saving an article to the rebuilt page being served by ``mkdocs serve``.
 
-Starts ``mkdocs serve --strict`` (as ``make serve`` does) on 127.0.0.1, waits for the first
-build, then edits one zh-Hant article several times. For each edit it records the seconds until
+Starts ``mkdocs serve --strict`` (as ``make serve`` does; or with other arguments, such as
+``make preview``'s ``--dirty --no-strict``) on 127.0.0.1, waits for the first build, then
+edits one zh-Hant article several times. For each edit it records the seconds until
 the served page contains the new text, and until MkDocs logs the end of the rebuild (when
 livereload tells the browser to reload).
 """
@@ -50,7 +51,13 @@ def _wait(condition, timeout: float) -> float:  # type: ignore[no-untyped-def]
 
 
 def measure_edit_loop(
-    python: Path, config: Path, article: Path, url_path: str, edits: int, log_file: Path
+    python: Path,
+    config: Path,
+    article: Path,
+    url_path: str,
+    edits: int,
+    log_file: Path,
+    serve_args: tuple[str, ...] = ("--strict",),
 ) -> dict[str, list[float]]:
     """Seconds to the changed page and to the end of the rebuild, one pair per edit."""
     port = free_port()
@@ -60,7 +67,7 @@ def measure_edit_loop(
         "-m",
         "mkdocs",
         "serve",
-        "--strict",
+        *serve_args,
         "--config-file",
         str(config),
         "--dev-addr",

@@ -4,9 +4,12 @@ Events handled:
 
 - ``on_config``: validate ``extra.pagefind`` once; refuse Material's own search plugin (it would
   ship a merged all-language ``search/search_index.json`` and run jieba at build time).
+- ``on_startup``: remember whether MkDocs builds with ``--dirty`` (``make preview``).
 - ``on_post_build``: run Pagefind over ``config.site_dir`` once every language is built. Pagefind
   keeps one index per ``<html lang>``; only the content marked ``data-pagefind-body`` (see
-  ``overrides/main.html``) is indexed, minus ``exclude_selectors`` (bibliographies).
+  ``overrides/main.html``) is indexed, minus ``exclude_selectors`` (bibliographies). A
+  ``--dirty`` build that finds an index already there keeps it (search then shows the text of
+  the last full build; indexing every page again would take most of a preview rebuild).
 
 Indexing failures raise ``PluginError``: a site without working search is not shipped.
 """
@@ -17,12 +20,13 @@ import time
 from pathlib import Path
 
 from build_language import is_first_language_pass
+from build_mode import is_dirty, remember_startup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from search_pagefind import PagefindError, index_site
+from search_pagefind import BUNDLE_DIR, PagefindError, index_site
 
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
 log = get_plugin_logger(Path(__file__).stem)
@@ -55,6 +59,10 @@ class PagefindConfig(Config):
 _settings: PagefindConfig | None = None
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    remember_startup(dirty=dirty)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _settings
     if not is_first_language_pass(config):
@@ -83,6 +91,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not is_first_language_pass(config) or _settings is None or not _settings.enabled:
         return
     site_dir = Path(config.site_dir)
+    if is_dirty() and (site_dir / BUNDLE_DIR / "pagefind-entry.json").is_file():
+        log.info("--dirty build: search index kept from the last full build")
+        return
     started = time.perf_counter()
     try:
         excluded = [*ALWAYS_EXCLUDED, *_settings.exclude_selectors]

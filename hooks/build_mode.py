@@ -1,0 +1,21 @@
+"""Whether this MkDocs process builds with ``--dirty`` (``make preview``).
+
+MkDocs calls ``on_startup`` once per process, but ``mkdocs serve`` loads the configuration,
+and so every hook module, again for each rebuild, which empties their globals. This module is
+imported normally (``hooks/`` is on ``sys.path``), so what it holds lasts the whole process.
+"""
+
+from __future__ import annotations
+
+_dirty = False
+
+
+def remember_startup(*, dirty: bool) -> None:
+    """Record the ``dirty`` flag MkDocs passes to ``on_startup``."""
+    global _dirty
+    _dirty = dirty
+
+
+def is_dirty() -> bool:
+    """True when MkDocs rebuilds only changed pages (``--dirty``)."""
+    return _dirty
