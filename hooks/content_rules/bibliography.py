@@ -17,7 +17,7 @@ from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
 from .citations import Citation
-from .findings import Finding
+from .findings import Finding, Severity
 
 #: An entry head: `@type{key,` (or `@type(key,`), at the start of a line.
 HEAD_RE = re.compile(r"^[ \t]*@[ \t]*(?P<type>[A-Za-z]+)[ \t]*[{(][ \t]*(?P<key>[^,\s{}()]+)", re.M)
@@ -247,10 +247,8 @@ def check_bibliography(
             others = ", ".join(f"{o.path}:{o.line}" for o in group if o is not entry)
             if others:
                 findings.append(
-                    Finding(
-                        entry.path,
-                        entry.line,
-                        entry.col,
+                    _at_entry(
+                        entry,
                         "error",
                         f"duplicate key '{entry.key}' (also at {others})",
                         "delete the duplicate or give one entry another key",
@@ -264,40 +262,26 @@ def check_bibliography(
         if entry is None:
             suggestion = difflib.get_close_matches(key, known, n=1)
             hint = f" (did you mean '{suggestion[0]}'?)" if suggestion else ""
-            for path, cite in uses:
-                findings.append(
-                    Finding(
-                        path,
-                        cite.line,
-                        cite.col,
-                        "error",
-                        f"unknown citation key '{key}'{hint}",
-                        "fix the key or add the source to bibliography/references.bib",
-                    )
-                )
+            findings += _at_uses(
+                uses,
+                f"unknown citation key '{key}'{hint}",
+                "fix the key or add the source to bibliography/references.bib",
+            )
             continue
         reason = entry.fields.get("x-unverified")
         if reason is not None:
-            for path, cite in uses:
-                findings.append(
-                    Finding(
-                        path,
-                        cite.line,
-                        cite.col,
-                        "error",
-                        f"cites @{key}, which is marked x-unverified ({reason}) at "
-                        f"{entry.path}:{entry.line}",
-                        "verify the source against PubMed or the publisher and remove "
-                        "x-unverified, or cite another source",
-                    )
-                )
+            findings += _at_uses(
+                uses,
+                f"cites @{key}, which is marked x-unverified ({reason}) at "
+                f"{entry.path}:{entry.line}",
+                "verify the source against PubMed or the publisher and remove "
+                "x-unverified, or cite another source",
+            )
         if entry.type == "article" and not ({"doi", "pmid"} & entry.fields.keys()):
             path, cite = uses[0]
             findings.append(
-                Finding(
-                    entry.path,
-                    entry.line,
-                    entry.col,
+                _at_entry(
+                    entry,
                     "error",
                     f"journal article @{key} (cited at {path}:{cite.line}) "
                     "has neither DOI nor PMID",
@@ -307,13 +291,21 @@ def check_bibliography(
     for entry in entries:
         if entry.fields and entry.key not in cited:
             findings.append(
-                Finding(
-                    entry.path,
-                    entry.line,
-                    entry.col,
+                _at_entry(
+                    entry,
                     "notice",
                     f"@{entry.key} is not cited by any page",
                     "cite it or delete it",
                 )
             )
     return findings
+
+
+def _at_entry(entry: Entry, severity: Severity, message: str, fix: str) -> Finding:
+    """A finding at the entry's ``@type{key,`` line."""
+    return Finding(entry.path, entry.line, entry.col, severity, message, fix)
+
+
+def _at_uses(uses: Iterable[tuple[str, Citation]], message: str, fix: str) -> list[Finding]:
+    """The same error at every place a key is cited."""
+    return [Finding(path, cite.line, cite.col, "error", message, fix) for path, cite in uses]
