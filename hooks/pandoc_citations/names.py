@@ -12,6 +12,9 @@ from pybtex.database import Person
 from .languages import has_cjk
 from .latex import decode_latex
 
+#: What separates words in a BibTeX name (spaces and ``~``).
+_SPACE_RE = re.compile(r"[\s~]+")
+
 
 def split_names(raw: str) -> list[str]:
     """Split a BibTeX name list on top-level ``and``."""
@@ -62,9 +65,6 @@ def name_parts(name: str) -> tuple[str, str, str]:
 
 def _words(text: str) -> str:
     return " ".join(word for word in _SPACE_RE.split(text) if word)
-
-
-_SPACE_RE = re.compile(r"[\s~]+")
 
 
 def _balanced(text: str) -> bool:

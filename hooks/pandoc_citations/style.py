@@ -31,6 +31,13 @@ toplevel = join(sep=" ")
 _LINK_FIELDS = {"doi", "url", "pmid", "pmcid", "eprint"}
 _SAFE_URL_RE = re.compile(r"^(?:https?|ftp)://", re.I)
 _DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+#: Where each identifier links to.
+LINK_URLS = {
+    "doi": "https://doi.org/{value}",
+    "pmid": "https://pubmed.ncbi.nlm.nih.gov/{value}/",
+    "pmcid": "https://pmc.ncbi.nlm.nih.gov/articles/{value}/",
+    "url": "{value}",
+}
 
 
 def _clean_url(value: str) -> str:
@@ -77,11 +84,10 @@ def _as_is(slot: Slot, value: str) -> str:
 
 
 class Slot(NamedTuple):
-    """Where a skeleton takes a value: ``kind`` is text, people, link or url."""
+    """Where a skeleton takes a value: ``kind`` is text, people, link (shown) or url (href)."""
 
     kind: str
     name: str
-    url: str = ""
 
 
 @node
@@ -104,14 +110,14 @@ def people(children: list[Any], context: Mapping[str, Any], role: str = "author"
 
 
 @node
-def link(children: list[Any], context: Mapping[str, Any], name: str, url: str) -> richtext.BaseText:
+def link(children: list[Any], context: Mapping[str, Any], name: str) -> richtext.BaseText:
     """A DOI/PMID/PMCID/URL field shown as text and linked when the URL is safe."""
     value = _link_text(name, _value(context, name))
     shown = richtext.String(context["put"](Slot("link", name), value))
-    target = url.format(value=value)
+    target = LINK_URLS[name].format(value=value)
     if not _SAFE_URL_RE.match(target):
         return shown
-    return richtext.HRef(context["put"](Slot("url", name, url), _href(target)), shown)
+    return richtext.HRef(context["put"](Slot("url", name), _href(target)), shown)
 
 
 def _link_text(name: str, value: str) -> str:
@@ -184,21 +190,10 @@ class VancouverStyle(BaseStyle):
     @property
     def links(self) -> Any:
         return join(sep=" ")[
-            optional[sentence[join["doi:", link("doi", url="https://doi.org/{value}")]]],
-            optional[
-                sentence[
-                    join["PMID: ", link("pmid", url="https://pubmed.ncbi.nlm.nih.gov/{value}/")]
-                ]
-            ],
-            optional[
-                sentence[
-                    join[
-                        "PMCID: ",
-                        link("pmcid", url="https://pmc.ncbi.nlm.nih.gov/articles/{value}/"),
-                    ]
-                ]
-            ],
-            optional[join[label("available_from"), ": ", link("url", url="{value}")]],
+            optional[sentence[join["doi:", link("doi")]]],
+            optional[sentence[join["PMID: ", link("pmid")]]],
+            optional[sentence[join["PMCID: ", link("pmcid")]]],
+            optional[join[label("available_from"), ": ", link("url")]],
         ]
 
     @property
@@ -335,12 +330,6 @@ _TEXT_FIELDS = (
     "organization", "institution", "title", "journal", "year", "volume", "number", "pages",
     "edition", "address", "publisher", "booktitle", "howpublished", "urldate",
 )  # fmt: skip
-_LINKS = {
-    "doi": "https://doi.org/{value}",
-    "pmid": "https://pubmed.ncbi.nlm.nih.gov/{value}/",
-    "pmcid": "https://pmc.ncbi.nlm.nih.gov/articles/{value}/",
-    "url": "{value}",
-}
 
 
 def _slot_values(fields: Mapping[str, str], et_al: str) -> dict[Slot, str]:
@@ -349,10 +338,10 @@ def _slot_values(fields: Mapping[str, str], et_al: str) -> dict[Slot, str]:
     for role in ("author", "editor"):
         if fields.get(role):
             values[Slot("people", role)] = format_name_list(fields[role], et_al)
-    for name, url in _LINKS.items():
+    for name, url in LINK_URLS.items():
         if fields.get(name):
             shown = values[Slot("link", name)] = _link_text(name, fields[name])
-            values[Slot("url", name, url)] = url.format(value=shown)
+            values[Slot("url", name)] = url.format(value=shown)
     return values
 
 
