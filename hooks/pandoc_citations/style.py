@@ -387,7 +387,11 @@ def _record_skeleton(
     skeleton = [recorder.tokens[piece] if i % 2 else piece for i, piece in enumerate(pieces)]
     unknown = set(recorder.tokens.values()) - set(_slot_values(cleaned.fields, et_al))
     if unknown:
-        raise RuntimeError(f"style reads {sorted(unknown)}: add them to _slot_values()")
+        names = ", ".join(sorted(slot.name for slot in unknown))
+        raise RuntimeError(
+            f"the style reads field(s) {names} that style.py does not list: "
+            "add each to _TEXT_FIELDS (or to LINK_URLS for a link)"
+        )
     return skeleton
 
 

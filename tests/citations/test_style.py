@@ -228,3 +228,12 @@ def test_unsafe_and_safe_links_do_not_share_a_skeleton() -> None:
     safe = fmt("online", title="Page", url="https://example.org/a?b=1&c=2")
     assert "<a " not in unsafe and "javascript:alert(1)" in unsafe
     assert '<a href="https://example.org/a?b=1&amp;c=2">' in safe
+
+
+def test_a_template_reading_an_unlisted_field_says_where_to_list_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(style, "_SKELETONS", {})
+    monkeypatch.setattr(style, "_TEXT_FIELDS", tuple(f for f in style._TEXT_FIELDS if f != "year"))
+    with pytest.raises(RuntimeError, match=r"field\(s\) year .* add each to _TEXT_FIELDS"):
+        fmt("article", author="Ost, Piet", title="A", journal="BMJ", year="2018")
