@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from build_language import is_first_language_pass, page_language
+from build_mode import is_dirty
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -145,7 +146,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     folder = (root / citations.cache_dir).resolve() if citations.cache else None
     store = _stores.get(folder) or _stores.setdefault(folder, EntryStore(folder))
     if is_first_language_pass(config):
-        store.start_build()  # pages of the previous build not rendered again are dropped
+        # pages of the previous build not rendered again are dropped, unless MkDocs rebuilds
+        # only changed pages (--dirty, `make preview`): the others are still current
+        store.start_build(partial=is_dirty())
     try:
         bibliography = load_bibliography(paths, root, store)
         if is_first_language_pass(config):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import marshal
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ EDITED = "docs/articles/liver-cancer-spontaneous-regression.zh-Hant.md"
 EDITED_URL = "articles/liver-cancer-spontaneous-regression/index.html"
 UNTOUCHED_URL = "en/articles/bone-metastases-radiotherapy-immunity/index.html"
 INDEX = "pagefind/pagefind-entry.json"
+CITATION_CACHE = ".cache/citations/entries.marshal"
 
 
 @pytest.fixture
@@ -44,6 +46,7 @@ def test_preview_rebuilds_the_saved_page_and_keeps_the_rest(
     build(first, dirty=True)
     index_written = (site_dir / INDEX).stat().st_mtime_ns
     untouched = (site_dir / UNTOUCHED_URL).read_bytes()
+    pages_cached = _cached_pages(copy_of_repo)
 
     article = copy_of_repo / EDITED
     text = article.read_text(encoding="utf-8")
@@ -55,6 +58,13 @@ def test_preview_rebuilds_the_saved_page_and_keeps_the_rest(
     assert 'class="bibliography' in edited  # citations still resolved on the rebuilt page
     assert (site_dir / UNTOUCHED_URL).read_bytes() == untouched
     assert (site_dir / INDEX).stat().st_mtime_ns == index_written  # not indexed again
+    # the citation cache still holds the rendered citations of the pages this rebuild skipped
+    assert len(pages_cached) >= 4  # both articles in both languages
+    assert pages_cached <= _cached_pages(copy_of_repo)
+
+
+def _cached_pages(project: Path) -> set[str]:
+    return set(marshal.loads((project / CITATION_CACHE).read_bytes())["pages"])
 
 
 def test_a_dirty_build_into_an_empty_folder_still_indexes(

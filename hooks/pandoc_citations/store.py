@@ -75,8 +75,12 @@ class EntryStore:
                 self._records[name] = records
                 self._on_disk[name] = set(records)
 
-    def start_build(self) -> None:
-        """Begin a build: pages the previous build did not use are forgotten."""
+    def start_build(self, *, partial: bool = False) -> None:
+        """Begin a build: pages the previous build did not use are forgotten, unless this
+        build is ``partial`` (MkDocs' ``--dirty``: pages it does not rebuild stay current)."""
+        if partial:
+            self._pages_used.update(self._records[PAGES])
+            return
         if self._pages_used:
             pages = self._records[PAGES]
             self._records[PAGES] = {k: v for k, v in pages.items() if k in self._pages_used}
