@@ -5,6 +5,9 @@ Events handled:
 - ``on_config``: validate ``extra.pagefind`` once; refuse Material's own search plugin (it would
   ship a merged all-language ``search/search_index.json`` and run jieba at build time).
 - ``on_startup``: remember whether MkDocs builds with ``--dirty`` (``make preview``).
+- ``on_env``: give the search box its words in the language being built (``pagefind_labels``):
+  the link that repeats a search in the other language. ``extra.pagefind.labels`` overrides
+  the defaults below.
 - ``on_post_build``: run Pagefind over ``config.site_dir`` once every language is built. Pagefind
   keeps one index per ``<html lang>``; only the content marked ``data-pagefind-body`` (see
   ``overrides/main.html``) is indexed, minus ``exclude_selectors`` (bibliographies). A
@@ -21,11 +24,13 @@ from pathlib import Path
 
 from build_language import is_first_language_pass
 from build_mode import is_dirty, remember_startup
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from search_pagefind import BUNDLE_DIR, PagefindError, index_site
 
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
@@ -45,6 +50,8 @@ class PagefindConfig(Config):
     enabled = c.Type(bool, default=True)
     #: Elements never indexed: bibliographies and citation previews (hooks/citations.py), so
     #: an article is found by its own text, not by the titles of the papers it cites.
+    #: Per language, overrides of :data:`DEFAULT_LABELS`.
+    labels = c.Type(dict, default={})
     exclude_selectors = c.ListOfItems(
         c.Type(str),
         default=[
@@ -55,6 +62,14 @@ class PagefindConfig(Config):
         ],
     )
 
+
+#: Words of the search box that Material's language files do not have; ``{query}`` is the
+#: reader's query.
+DEFAULT_LABELS: dict[str, dict[str, str]] = {
+    "zh-Hant": {"other_language": "改在英文頁面搜尋「{query}」"},
+    "en": {"other_language": "Search the Chinese pages for “{query}”"},
+}
+LABEL_NAMES = ("other_language",)
 
 _settings: PagefindConfig | None = None
 
@@ -76,6 +91,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if errors:
         text = "; ".join(f"extra.pagefind.{key}: {error}" for key, error in errors)
         raise PluginError(f"mkdocs.yml: {text}")
+    for language, labels in settings.labels.items():
+        unknown = sorted(set(labels) - set(LABEL_NAMES)) if isinstance(labels, dict) else ["?"]
+        if unknown:
+            raise PluginError(
+                f"mkdocs.yml: extra.pagefind.labels.{language}: expected a mapping of "
+                f"{', '.join(LABEL_NAMES)} to text, got {labels!r}"
+            )
     enabled_search = [name for name in MATERIAL_SEARCH if name in config.plugins]
     if settings.enabled and enabled_search:
         raise PluginError(
@@ -84,6 +106,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         )
     _settings = settings
     return None
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+    """Labels for ``partials/search.html`` in the language being built (every language pass)."""
+    language = config.theme["language"]
+    configured = (_settings.labels if _settings else {}).get(language) or {}
+    env.globals["pagefind_labels"] = {**DEFAULT_LABELS.get(language, {}), **configured}
+    return env
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language

@@ -92,6 +92,7 @@ def test_axe_with_the_search_panel_open(page, served_real_site: str, lang: str):
     query = {"zh-Hant": "肝癌", "en": "liver cancer"}[lang]
     results = search(page, served_real_site + url_path(REAL_ARTICLES[0], lang), query)
     assert results.hrefs, "the search panel shows results"
+    assert page.locator(".search-other-language a").is_visible()  # checked by axe too
     assert serious_axe_violations(page) == []
 
 

@@ -92,3 +92,26 @@ def test_bad_configuration_is_reported(tiny_site: Path):
     result = build(tiny_site, tiny_site / "site")
     assert result.returncode != 0
     assert "extra.pagefind.exclude_selectors" in result.stderr
+
+
+def test_unknown_search_label_is_reported(tiny_site: Path):
+    config = tiny_site / "mkdocs.yml"
+    labels = "extra:\n  pagefind:\n    labels:\n      en: {other_langauge: Elsewhere}\n"
+    config.write_text(config.read_text("utf-8") + labels)
+    result = build(tiny_site, tiny_site / "site")
+    assert result.returncode != 0
+    assert "extra.pagefind.labels.en: expected a mapping of other_language to text" in (
+        result.stderr
+    )
+
+
+def test_configured_search_label_replaces_the_default(tiny_site: Path):
+    config = tiny_site / "mkdocs.yml"
+    labels = "extra:\n  pagefind:\n    labels:\n      en: {other_language: 'Chinese: {query}'}\n"
+    config.write_text(config.read_text("utf-8") + labels)
+    assert build(tiny_site, tiny_site / "site").returncode == 0
+    english = BeautifulSoup((tiny_site / "site/en/index.html").read_text("utf-8"), "html.parser")
+    chinese = BeautifulSoup((tiny_site / "site/index.html").read_text("utf-8"), "html.parser")
+    assert english.select_one("[data-pagefind-other]")["data-label"] == "Chinese: {query}"
+    default = "改在英文頁面搜尋「{query}」"
+    assert chinese.select_one("[data-pagefind-other]")["data-label"] == default

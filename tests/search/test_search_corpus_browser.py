@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -10,6 +10,8 @@ from .corpus import BIBLIOGRAPHY_ONLY_WORDS, url_of
 from .search_browser import RESULT_LINKS, read_results, search
 
 pytestmark = pytest.mark.browser
+
+OTHER_LANGUAGE = ".search-other-language a[data-pagefind-other]"
 
 
 def _other_language(hrefs: list[str], language: str) -> list[str]:
@@ -139,3 +141,33 @@ def test_search_makes_no_third_party_request(page, corpus_url):
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname or ""))
     search(page, corpus_url, "肝癌")
     assert hosts == {"127.0.0.1"}
+
+
+@pytest.mark.parametrize(
+    ("path", "other_path", "words"),
+    [("", "/en/", "改在英文頁面搜尋「SBRT」"), ("en/", "/", "Search the Chinese pages for “SBRT”")],
+)
+def test_a_link_repeats_the_search_in_the_other_language(page, corpus_url, path, other_path, words):
+    """Results stay in the reader's language; one link takes the query to the other one."""
+    search(page, corpus_url + path, "SBRT")
+    link = page.locator(OTHER_LANGUAGE)
+    assert link.is_visible()
+    assert link.inner_text() == words
+    target = urlparse(link.get_attribute("href") or "")
+    assert (target.path, parse_qs(target.query)) == (other_path, {"q": ["SBRT"]})
+
+    link.click()
+    page.wait_for_url(f"**{other_path}?q=SBRT")
+    arrived = read_results(page)
+    assert page.locator("#__search").is_checked()
+    assert page.locator("[data-pagefind-query]").input_value() == "SBRT"
+    assert arrived.hrefs
+    assert _other_language(arrived.hrefs, "zh-Hant" if other_path == "/" else "en") == []
+
+
+def test_the_other_language_link_is_hidden_without_a_query(page, corpus_url):
+    search(page, corpus_url, "SBRT")
+    assert page.locator(OTHER_LANGUAGE).is_visible()
+    page.locator("[data-pagefind-query]").fill("")
+    page.wait_for_function("() => document.querySelector('.search-other-language').hidden")
+    assert not page.locator(OTHER_LANGUAGE).is_visible()

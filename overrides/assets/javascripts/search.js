@@ -7,6 +7,9 @@
  * - Keys: `/`, `s` or `f` focus the box; Esc closes it; ArrowDown/ArrowUp (and Tab) move through
  *   the results; Enter in the box opens the first result.
  * - Labels come from Material's language files via `__config.translations`.
+ * - Results stay in the page's language; below them a link repeats the query on the same page in
+ *   the other language (the language switcher's link plus `?q=`). A page opened with `?q=`
+ *   opens the search box with that query.
  */
 (() => {
   "use strict";
@@ -23,6 +26,11 @@
   const status = dialog.querySelector(".md-search-result__meta");
   const results = dialog.querySelector("[data-pagefind-results]");
   const list = dialog.querySelector(".md-search-result__list");
+  const otherLanguage = dialog.querySelector("[data-pagefind-other]");
+  const pageLanguage = document.documentElement.lang;
+  const switcherLink = [...document.querySelectorAll(".md-select__link[hreflang]")].find(
+    (link) => link.getAttribute("hreflang") !== pageLanguage,
+  );
   const MAX_RESULTS = 20;
   const DEBOUNCE_MS = 120;
 
@@ -129,6 +137,19 @@
     return [...best.values()].sort((a, b) => b.score - a.score);
   }
 
+  /* The link that repeats `query` on this page in the other language (hidden when empty). */
+  function showOtherLanguage(query) {
+    if (!otherLanguage || !switcherLink) return;
+    otherLanguage.parentElement.hidden = !query;
+    if (!query) return;
+    const target = new URL(switcherLink.href, location.href);
+    target.search = new URLSearchParams({ q: query }).toString();
+    target.hash = "";
+    otherLanguage.href = target.href;
+    otherLanguage.hreflang = switcherLink.getAttribute("hreflang");
+    otherLanguage.textContent = otherLanguage.dataset.label.replace("{query}", query);
+  }
+
   async function runSearch() {
     const searchId = ++latestSearch;
     try {
@@ -139,6 +160,7 @@
   }
 
   async function showResults(query, searchId) {
+    showOtherLanguage(query);
     if (!query) {
       list.replaceChildren();
       setStatus(translate("search.result.placeholder"));
@@ -266,4 +288,12 @@
         break;
     }
   });
+
+  /* A link from the other language (`?q=…`) arrives with its query already searched. */
+  const requested = new URLSearchParams(location.search).get("q");
+  if (requested) {
+    input.value = requested;
+    open();
+    scheduleSearch();
+  }
 })();
