@@ -107,11 +107,11 @@ def test_unknown_search_label_is_reported(tiny_site: Path):
 
 def test_configured_search_label_replaces_the_default(tiny_site: Path):
     config = tiny_site / "mkdocs.yml"
-    labels = "extra:\n  pagefind:\n    labels:\n      en: {other_language: 'Chinese: {query}'}\n"
+    labels = "extra:\n  pagefind:\n    labels:\n      en: {other_language: 'Chinese \"{query}\"'}\n"
     config.write_text(config.read_text("utf-8") + labels)
     assert build(tiny_site, tiny_site / "site").returncode == 0
     english = BeautifulSoup((tiny_site / "site/en/index.html").read_text("utf-8"), "html.parser")
     chinese = BeautifulSoup((tiny_site / "site/index.html").read_text("utf-8"), "html.parser")
-    assert english.select_one("[data-pagefind-other]")["data-label"] == "Chinese: {query}"
+    assert english.select_one("[data-pagefind-other]")["data-label"] == 'Chinese "{query}"'
     default = "改在英文頁面搜尋「{query}」"
     assert chinese.select_one("[data-pagefind-other]")["data-label"] == default
