@@ -13,9 +13,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup system-deps serve preview build test linkcheck-external clean
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --requirement requirements.txt
+	$(BIN)/pip install --quiet --no-deps --editable .
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -9,9 +9,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from content_rules.findings import Finding
-from content_rules.front_matter import article_parts
-from content_rules.translations import mark_translated
+from healthsite.content.findings import Finding
+from healthsite.content.front_matter import article_parts
+from healthsite.content.translations import mark_translated
 
 from .code_lint import check_code
 from .content import check_content

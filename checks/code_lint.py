@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from content_rules.findings import Finding
+from healthsite.content.findings import Finding
 
 from .project import Project
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from content_rules.bibliography import check_bibliography
-from content_rules.citations import Citation, citations
-from content_rules.findings import Finding
-from content_rules.front_matter import check_front_matter
-from content_rules.translations import check_pair, missing_finding
+from healthsite.content.bibliography import check_bibliography
+from healthsite.content.citations import Citation, citations
+from healthsite.content.findings import Finding
+from healthsite.content.front_matter import check_front_matter
+from healthsite.content.translations import check_pair, missing_finding
 
 from .project import Project
 

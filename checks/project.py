@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from content_rules.front_matter import article_parts
-from content_rules.translations import Article
+
+from healthsite.content.front_matter import article_parts
+from healthsite.content.translations import Article
 
 ARTICLES = "articles"
 TEMPLATES = "templates"

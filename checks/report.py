@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TextIO
 
-from content_rules.findings import SEVERITIES, Finding
+from healthsite.content.findings import SEVERITIES, Finding
 
 
 def _escape_data(text: str) -> str:

@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from content_rules.findings import Finding
+from healthsite.content.findings import Finding
 
 from .project import Project
 

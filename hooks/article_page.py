@@ -24,15 +24,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode, urljoin
 
-from article_cite import PageReference, bibtex, vancouver
-from article_dates import format_date
-from article_frontmatter import Article, is_article, key_line, read_article
-from article_jsonld import medical_web_page, script_json, website
 from build_language import page_language
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+
+from healthsite.articles.cite import PageReference, bibtex, vancouver
+from healthsite.articles.dates import format_date
+from healthsite.articles.frontmatter import Article, is_article, key_line, read_article
+from healthsite.articles.jsonld import medical_web_page, script_json, website
 
 if TYPE_CHECKING:
     import datetime as dt

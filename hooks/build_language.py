@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from content_rules.front_matter import article_parts
-from content_rules.languages import site_languages
+from healthsite.content.front_matter import article_parts
+from healthsite.content.languages import site_languages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

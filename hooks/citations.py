@@ -22,7 +22,7 @@ suffix), else ``config.theme.language`` (which the i18n plugin switches per lang
 The two differ only on fallback pages (a zh-Hant file shown in the English build), where the
 file's locale matches the text.
 
-All logic lives in the plain library ``pandoc_citations`` next to this file.
+All logic lives in the installed library ``healthsite.citations``.
 """
 
 from __future__ import annotations
@@ -45,16 +45,17 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
-from pandoc_citations import (
+
+from healthsite.citations import (
     CitationError,
     CitationExtension,
     PageContext,
     load_bibliography,
     load_labels,
 )
-from pandoc_citations.labels import LABEL_NAMES
-from pandoc_citations.locate import check_directives
-from pandoc_citations.store import EntryStore
+from healthsite.citations.labels import LABEL_NAMES
+from healthsite.citations.locate import check_directives
+from healthsite.citations.store import EntryStore
 
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
 log = get_plugin_logger(Path(__file__).stem)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from build_language import is_first_language_pass, page_language
-from embedded_latin import EmbeddedLatinExtension
+
+from healthsite.embedded_latin import EmbeddedLatinExtension
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

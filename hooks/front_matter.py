@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from build_language import article_file
-from content_rules.documents import read_document
-from content_rules.front_matter import check_front_matter
-from content_rules.languages import site_languages
 from mkdocs.plugins import get_plugin_logger
+
+from healthsite.content.documents import read_document
+from healthsite.content.front_matter import check_front_matter
+from healthsite.content.languages import site_languages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

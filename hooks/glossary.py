@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from build_language import is_first_language_pass, page_language
-from glossary_files import Glossary, GlossaryError, read_glossary
-from glossary_markdown import GlossaryExtension
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+
+from healthsite.glossary.extension import GlossaryExtension
+from healthsite.glossary.files import Glossary, GlossaryError, read_glossary
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -31,7 +31,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
-from search_pagefind import BUNDLE_DIR, PagefindError, index_site
+
+from healthsite.search.pagefind import BUNDLE_DIR, PagefindError, index_site
 
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
 log = get_plugin_logger(Path(__file__).stem)

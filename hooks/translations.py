@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from build_language import article_file
-from content_rules.documents import FENCE_RE, read_document
-from content_rules.languages import site_languages
-from content_rules.translations import missing_finding, outdated, outdated_finding
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
+
+from healthsite.content.documents import FENCE_RE, read_document
+from healthsite.content.languages import site_languages
+from healthsite.content.translations import missing_finding, outdated, outdated_finding
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

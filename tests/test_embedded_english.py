@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from site_testing import REPO_ROOT, BuiltSite, TinySite
+from site_testing import BuiltSite, TinySite
 
-sys.path.insert(0, str(REPO_ROOT / "hooks"))
-
-from embedded_latin import EmbeddedLatinExtension
+from healthsite.embedded_latin import EmbeddedLatinExtension
 
 
 def marked(text: str, enabled: bool = True) -> list[str]:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import markdown
 import pytest
-from site_testing import REPO_ROOT, BuiltSite, TinySite
+from site_testing import BuiltSite, TinySite
 
-sys.path.insert(0, str(REPO_ROOT / "hooks"))
-
-from glossary_files import GlossaryError, read_glossary
-from glossary_markdown import GlossaryExtension
+from healthsite.glossary.extension import GlossaryExtension
+from healthsite.glossary.files import GlossaryError, read_glossary
 
 
 def render(text: str, glossary: dict[str, str] | None = None) -> str:

@@ -78,9 +78,8 @@ def test_warnings_and_notices_become_warning_and_notice_annotations(repo: Repo):
 
 
 def test_annotation_escapes_newlines_and_property_separators():
-    from content_rules.findings import Finding
-
     from checks.report import annotation
+    from healthsite.content.findings import Finding
 
     finding = Finding("a,b:c.md", 3, 4, "warning", "50% done\nnext", "fix")
     assert annotation(finding) == "::warning file=a%2Cb%3Ac.md,line=3,col=4::50%25 done%0Anext; fix"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from content_rules.documents import body_hash
 from tiny_repo import SOURCE, Repo, repo_fixture  # noqa: F401
+
+from healthsite.content.documents import body_hash
 
 EN = "docs/articles/sample.en.md"
 ZH = "docs/articles/sample.zh-Hant.md"

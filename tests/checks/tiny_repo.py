@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO_ROOT))  # `checks` for direct imports
-sys.path.insert(0, str(REPO_ROOT / "hooks"))  # `content_rules`, as the hooks import it
+from healthsite.content.documents import body_hash
 
-from content_rules.documents import body_hash  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
 
 MKDOCS_YML = """\
 site_name: Tiny

@@ -13,8 +13,6 @@ from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parents[2]
 HOOKS = REPO / "hooks"
-if str(HOOKS) not in sys.path:
-    sys.path.insert(0, str(HOOKS))
 
 TEMPLATE = REPO / "overrides" / "partials" / "bibliography.html"
 

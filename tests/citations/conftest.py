@@ -1,4 +1,4 @@
-"""Shared fixtures for the citation engine tests (hooks/citations.py + hooks/pandoc_citations)."""
+"""Shared fixtures for the citation engine tests (hooks/citations.py + healthsite.citations)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import markdown
 import pytest
 from citation_helpers import SAMPLE_BIB, TEMPLATE, BuiltSite, Rendered, make_site
-from pandoc_citations import CitationExtension, PageContext, load_bibliography, load_labels
+
+from healthsite.citations import CitationExtension, PageContext, load_bibliography, load_labels
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from pandoc_citations.bibliography import BibliographyError, load_bibliography
+
+from healthsite.citations.bibliography import BibliographyError, load_bibliography
 
 GOOD = "@article{a,\n  title = {A},\n}\n\n@book{b,\n  title = {B},\n}\n"
 

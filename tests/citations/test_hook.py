@@ -10,7 +10,8 @@ import pytest
 from citation_helpers import HOOKS, SAMPLE_BIB
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from pandoc_citations import CitationExtension, load_labels
+
+from healthsite.citations import CitationExtension, load_labels
 
 
 @pytest.fixture

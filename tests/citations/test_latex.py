@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pandoc_citations.latex import decode_common_latex, decode_latex, decode_with_latexcodec
+
+from healthsite.citations.latex import decode_common_latex, decode_latex, decode_with_latexcodec
 
 COMMON = [
     r"M{\"u}ller",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pandoc_citations import CitationError
+
+from healthsite.citations import CitationError
 
 LINKS = "a.citation__ref"
 

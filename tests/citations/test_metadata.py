@@ -6,7 +6,8 @@ from pathlib import Path
 
 import markdown
 from citation_helpers import SAMPLE_BIB, TEMPLATE
-from pandoc_citations import CitationExtension, PageContext, load_bibliography, load_labels
+
+from healthsite.citations import CitationExtension, PageContext, load_bibliography, load_labels
 
 
 def cited_after_rendering(text: str, tmp_path: Path) -> list[dict[str, str]]:

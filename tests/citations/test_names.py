@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pandoc_citations.entry_types import entry_language
-from pandoc_citations.languages import normalize_lang, script_lang
-from pandoc_citations.latex import decode_latex
-from pandoc_citations.names import format_name, format_name_list, name_parts
 from pybtex.database import Entry, Person
+
+from healthsite.citations.entry_types import entry_language
+from healthsite.citations.languages import normalize_lang, script_lang
+from healthsite.citations.latex import decode_latex
+from healthsite.citations.names import format_name, format_name_list, name_parts
 
 
 @pytest.mark.parametrize(

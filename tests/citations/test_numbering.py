@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from pandoc_citations.numbering import Numbering, compress, format_ranges
+
+from healthsite.citations.numbering import Numbering, compress, format_ranges
 
 
 @pytest.mark.parametrize(

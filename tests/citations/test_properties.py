@@ -7,14 +7,15 @@ import pytest
 from citation_helpers import SAMPLE_BIB, TEMPLATE
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pandoc_citations import (
+
+from healthsite.citations import (
     CitationError,
     CitationExtension,
     PageContext,
     load_bibliography,
     load_labels,
 )
-from pandoc_citations.syntax import parse_group
+from healthsite.citations.syntax import parse_group
 
 EXTENSIONS = ["tables", "footnotes", "admonition", "toc"]
 

@@ -9,18 +9,19 @@ from pathlib import Path
 import markdown
 import pytest
 from citation_helpers import HOOKS, MKDOCS_YML, REPO, SAMPLE_BIB, TEMPLATE, make_site
-from pandoc_citations import (
+from pybtex.database.input import bibtex
+
+from healthsite.citations import (
     CitationExtension,
     PageContext,
     load_bibliography,
     load_labels,
     style,
 )
-from pandoc_citations import bibliography as bibliography_module
-from pandoc_citations.bibliography import BibliographyError
-from pandoc_citations.render import EntryRenderer
-from pandoc_citations.store import FILE_NAME, EntryStore
-from pybtex.database.input import bibtex
+from healthsite.citations import bibliography as bibliography_module
+from healthsite.citations.bibliography import BibliographyError
+from healthsite.citations.render import EntryRenderer
+from healthsite.citations.store import FILE_NAME, EntryStore
 
 TWO = "@article{a,\n  title = {Alpha},\n  journal = {J},\n}\n\n@book{b,\n  title = {Beta},\n}\n"
 

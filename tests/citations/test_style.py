@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pandoc_citations import style
-from pandoc_citations.entry_types import REQUIRED_FIELDS, missing_fields
-from pandoc_citations.labels import load_labels
-from pandoc_citations.style import vancouver_html
 from pybtex.database import Entry
+
+from healthsite.citations import style
+from healthsite.citations.entry_types import REQUIRED_FIELDS, missing_fields
+from healthsite.citations.labels import load_labels
+from healthsite.citations.style import vancouver_html
 
 EN = load_labels().for_lang("en")
 ZH = load_labels().for_lang("zh-Hant")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from pandoc_citations.syntax import CitationItem, find_groups, parse_group
+
+from healthsite.citations.syntax import CitationItem, find_groups, parse_group
 
 
 @pytest.mark.parametrize(

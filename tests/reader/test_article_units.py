@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 
 import pytest
-from site_testing import REPO_ROOT
 
-sys.path.insert(0, str(REPO_ROOT / "hooks"))
-
-from article_cite import PageReference, bibtex, bibtex_escape
-from article_dates import format_date, parse_date
-from article_frontmatter import key_line, read_article
-from article_jsonld import scholarly_article, script_json
+from healthsite.articles.cite import PageReference, bibtex, bibtex_escape
+from healthsite.articles.dates import format_date, parse_date
+from healthsite.articles.frontmatter import key_line, read_article
+from healthsite.articles.jsonld import scholarly_article, script_json
 
 from .conftest import repo_config
 

@@ -1,7 +1,7 @@
 """Cited keys with their file positions, found by the citation engine's own parser.
 
 The checks and the build must agree on what counts as a citation, so this module only adapts
-`pandoc_citations.locate` (which skips fenced code, code spans, comments, escapes, e-mail
+`healthsite.citations.locate` (which skips fenced code, code spans, comments, escapes, e-mail
 addresses and links) to positions in the file as written, front matter included.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pandoc_citations.locate import citation_positions
+from healthsite.citations.locate import citation_positions
 
 from .documents import FRONT_MATTER_RE, normalise
 

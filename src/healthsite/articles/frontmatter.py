@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from article_dates import parse_date
+from healthsite.articles.dates import parse_date
 
 REVIEW_STATUSES = ("awaiting-clinical-review", "clinically-reviewed")
 # A front-matter key at the start of a line: `last_reviewed: 2026-11-22`.

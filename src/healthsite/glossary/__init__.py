@@ -1,0 +1,1 @@
+"""Glossary files and the Markdown extension that turns their terms into tooltips."""

@@ -1,0 +1,1 @@
+"""The Pagefind search index, one per language."""
