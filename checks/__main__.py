@@ -9,14 +9,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from healthsite.content.articles import language_parts
 from healthsite.content.findings import Finding
-from healthsite.content.front_matter import article_parts
 from healthsite.content.translations import mark_translated
 
 from .code_lint import check_code
 from .content import check_content
 from .markdown_lint import check_markdown
-from .project import Project
+from .project import Project, ProjectError
 from .report import emit, summary, unique
 from .site import check_site
 
@@ -48,7 +48,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         group.add_argument("--only", help="comma-separated stages: " + ",".join(STAGES))
     args = parser.parse_args(argv)
-    project = Project.load(args.root)
+    try:
+        project = Project.load(args.root)
+    except ProjectError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     if args.command == "mark-translated":
         return _mark(project, args.path, args.today)
     stages = args.only.split(",") if args.only else list(FAST if args.fast else STAGES)
@@ -66,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _mark(project: Project, path: Path, today: dt.date) -> int:
     target = path if path.is_absolute() else Path.cwd() / path
-    parts = article_parts(target.name)
+    parts = language_parts(target.name)
     if not target.exists() or parts is None or parts[1] not in project.languages:
         print(f"{path}: not an article file (docs/articles/<slug>.<lang>.md)", file=sys.stderr)
         return 2

@@ -4,29 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError
 
-from healthsite.content.front_matter import article_parts
+from healthsite.content.articles import ARTICLES_DIR, article_parts
+from healthsite.content.languages import site_languages
 from healthsite.content.translations import Article
 
-ARTICLES = "articles"
 TEMPLATES = "templates"
 BIBLIOGRAPHY = "bibliography"
-DEFAULT_LANGUAGES = {"zh-Hant": "繁體中文", "en": "English"}
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its `!!python/...` and `!ENV` tags."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    return None
-
-
-_ConfigLoader.add_multi_constructor("!", _ignore_tag)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+class ProjectError(Exception):
+    """mkdocs.yml cannot be read; the message says where."""
 
 
 @dataclass
@@ -35,27 +26,23 @@ class Project:
 
     root: Path
     docs_dir: str = "docs"
-    languages: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LANGUAGES))
+    languages: dict[str, str] = field(default_factory=lambda: site_languages(None)[0])
     source_language: str = "zh-Hant"
 
     @classmethod
     def load(cls, root: Path) -> Project:
-        """Read docs_dir and the i18n languages (first default = source) from mkdocs.yml."""
+        """docs_dir and the site's languages (the i18n default is the source), as MkDocs
+        itself reads mkdocs.yml. Raises `ProjectError` when MkDocs cannot read it."""
         project = cls(root=root.resolve())
         config_file = project.root / "mkdocs.yml"
         if not config_file.exists():
             return project
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-        project.docs_dir = str(config.get("docs_dir", "docs")).rstrip("/")
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and "i18n" in plugin:
-                languages = (plugin["i18n"] or {}).get("languages") or []
-                if languages:
-                    project.languages = {
-                        lang["locale"]: lang.get("name", lang["locale"]) for lang in languages
-                    }
-                    defaults = [lang["locale"] for lang in languages if lang.get("default")]
-                    project.source_language = defaults[0] if defaults else languages[0]["locale"]
+        try:
+            config = load_config(str(config_file))
+        except ConfigurationError as error:
+            raise ProjectError(f"mkdocs.yml: {error}") from None
+        project.docs_dir = Path(config.docs_dir).resolve().relative_to(project.root).as_posix()
+        project.languages, project.source_language = site_languages(config.plugins)
         return project
 
     def relative(self, path: Path) -> str:
@@ -76,11 +63,10 @@ class Project:
     def article_files(self) -> list[tuple[str, str, str]]:
         """(path, slug, language) of every article (`docs/articles/<slug>.<lang>.md`, no index)."""
         found = []
-        for path in sorted((self.root / self.docs_dir / ARTICLES).glob("*.md")):
-            parts = article_parts(path.name)
-            if parts is None or parts[0] == "index" or parts[1] not in self.languages:
-                continue
-            found.append((self.relative(path), parts[0], parts[1]))
+        for path in sorted((self.root / self.docs_dir / ARTICLES_DIR).glob("*.md")):
+            parts = article_parts(f"{ARTICLES_DIR}/{path.name}", self.languages)
+            if parts is not None:
+                found.append((self.relative(path), *parts))
         return found
 
     def articles(self) -> dict[str, dict[str, Article]]:
@@ -91,7 +77,7 @@ class Project:
         return grouped
 
     def article_path(self, slug: str, language: str) -> str:
-        return f"{self.docs_dir}/{ARTICLES}/{slug}.{language}.md"
+        return f"{self.docs_dir}/{ARTICLES_DIR}/{slug}.{language}.md"
 
     def bib_files(self) -> list[str]:
         return sorted(self.relative(p) for p in (self.root / BIBLIOGRAPHY).glob("*.bib"))

@@ -16,7 +16,7 @@ from .project import Project
 
 #: A MkDocs log line: `WARNING -  text` (or ERROR).
 LOG_RE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<text>.*)$")
-#: Our hooks' messages: `hooks/name: path:line: text` (MkDocs prefixes the logger name).
+#: Our hooks' messages: `hook_name: path:line: text` (MkDocs prefixes the logger name).
 LOCATED_RE = re.compile(r"^(?:[\w/.-]+: )?(?P<path>[^\s:]+\.\w+):(?P<line>\d+): (?P<text>.*)$")
 #: MkDocs' own messages name the page as `Doc file 'x.md'`.
 DOC_FILE_RE = re.compile(r"Doc file '(?P<path>[^']+)'")

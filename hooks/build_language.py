@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from healthsite.content.front_matter import article_parts
+from healthsite.content.articles import article_parts
 from healthsite.content.languages import site_languages
 
 if TYPE_CHECKING:
@@ -35,13 +35,8 @@ def article_file(page: Page, config: MkDocsConfig) -> tuple[str, str, str] | Non
     """(path relative to mkdocs.yml, slug, language) for an article page in one of the site's
     languages, else None."""
     source = page.file.abs_src_path
-    if not source:
-        return None
-    folder, _, name = page.file.src_uri.rpartition("/")
-    parts = article_parts(name)
-    if folder != "articles" or parts is None or parts[0] == "index":
-        return None
-    if parts[1] not in site_languages(config.plugins)[0]:
+    parts = article_parts(page.file.src_uri, site_languages(config.plugins)[0])
+    if not source or parts is None:
         return None
     root = Path(config.config_file_path or ".").resolve().parent
-    return Path(source).resolve().relative_to(root).as_posix(), parts[0], parts[1]
+    return Path(source).resolve().relative_to(root).as_posix(), *parts

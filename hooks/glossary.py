@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger(Path(__file__).stem)
 
 # An abbreviation: capitals and digits, maybe hyphenated (SBRT, PD-L1, COVID-19).
 ABBREVIATION = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")

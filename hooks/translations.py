@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
 from build_language import article_file
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger(Path(__file__).stem)
 
 #: The page title: a level-1 ATX heading.
 H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
@@ -53,6 +54,7 @@ class TranslationsConfig(base.Config):
 
 _labels: dict[str, Labels] = {}
 _reported: set[str] = set()
+_templates = jinja2.Environment(autoescape=True)  # its loader is the theme's folders
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -73,6 +75,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         )
     _labels.clear()
     _labels.update(settings.labels)
+    # A theme override (overrides/partials/…) wins over the library's default template.
+    _templates.loader = jinja2.ChoiceLoader(
+        [jinja2.FileSystemLoader(config.theme.dirs), jinja2.PackageLoader("healthsite")]
+    )
     return None
 
 
@@ -120,11 +126,10 @@ def _url_in(url: str, language: str) -> str:
 
 
 def _notice(labels: Labels, link: str, source_language: str) -> str:
-    return (
-        f'!!! warning "{labels.outdated_title}"\n\n'
-        f"    {labels.outdated_text}\n"
-        f'    <a href="{link}" hreflang="{source_language}">{labels.original_link}</a>\n'
-    )
+    """The notice as an HTML block (`partials/translation-outdated.html`, autoescaped)."""
+    template = _templates.get_template("partials/translation-outdated.html")
+    html = template.render(labels=labels, link=link, source_language=source_language)
+    return html.strip() + "\n"
 
 
 def _insert_after_h1(markdown: str, block: str) -> str:

@@ -134,7 +134,7 @@ def test_build_time_front_matter_error_fails_the_strict_build_at_file_line(repo:
     result = repo.build(tmp_path / "site")
     assert result.returncode == 1
     assert (
-        f"WARNING -  hooks/front_matter: {EN}:7: review_status 'reviewed' is not allowed; "
+        f"WARNING -  front_matter: {EN}:7: review_status 'reviewed' is not allowed; "
         "use one of: awaiting-clinical-review, clinically-reviewed"
     ) in result.stderr.splitlines()
 

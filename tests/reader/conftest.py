@@ -69,6 +69,7 @@ changes:
     summary: Added "When to talk to your doctor".
 translated_from: zh-Hant
 translated_on: 2026-11-22
+translation_source_hash: 0123456789ab
 ---
 
 # Test article: spontaneous regression of liver cancer
@@ -207,7 +208,8 @@ def build_tiny_site(
         target.write_text(dedent(text), encoding="utf-8")
     fixture_hook = project / "fixture_citations.py"
     fixture_hook.write_text(FIXTURE_CITATIONS_HOOK, encoding="utf-8")
-    hooks = [str(REPO_ROOT / "hooks" / "article_page.py"), str(fixture_hook)]
+    hooks = [str(REPO_ROOT / "hooks" / name) for name in ("front_matter.py", "article_page.py")]
+    hooks.append(str(fixture_hook))
     (project / "mkdocs.yml").write_text(
         yaml.safe_dump(tiny_config(hooks, article_page, site_url), allow_unicode=True),
         encoding="utf-8",

@@ -10,9 +10,10 @@ def test_unknown_review_status_fails_the_strict_build_with_file_and_line(tiny_si
     build = tiny_site(pages={"articles/sample-article.zh-Hant.md": broken})
     assert build.returncode != 0
     assert (
-        "docs/articles/sample-article.zh-Hant.md:7: review_status 'done' is unknown; use one of "
-        "awaiting-clinical-review, clinically-reviewed" in build.log
+        "front_matter: docs/articles/sample-article.zh-Hant.md:7: review_status 'done' is not "
+        "allowed; use one of: awaiting-clinical-review, clinically-reviewed" in build.log
     )
+    assert build.log.count("review_status 'done'") == 1  # one schema, reported once
 
 
 def test_translation_without_a_date_fails_with_file_and_line(tiny_site):
@@ -20,8 +21,8 @@ def test_translation_without_a_date_fails_with_file_and_line(tiny_site):
     build = tiny_site(pages={"articles/sample-article.en.md": broken})
     assert build.returncode != 0
     assert (
-        "docs/articles/sample-article.en.md:1: 'translated_on' is missing; "
-        "add 'translated_on: YYYY-MM-DD'" in build.log
+        "docs/articles/sample-article.en.md:19: required field 'translated_on' is missing; "
+        "add it; see templates/article.en.md" in build.log
     )
 
 
@@ -29,17 +30,27 @@ def test_clinically_reviewed_needs_a_reviewer(tiny_site):
     broken = ARTICLE_EN.replace("reviewed_by: Dr Jane Doe, MD\n", "")
     build = tiny_site(pages={"articles/sample-article.en.md": broken})
     assert build.returncode != 0
-    assert "docs/articles/sample-article.en.md:7: review_status is 'clinically-reviewed' but" in (
-        build.log
+    assert (
+        "docs/articles/sample-article.en.md:7: review_status is clinically-reviewed but "
+        "reviewed_by is missing" in build.log
     )
 
 
 def test_a_label_with_a_bad_placeholder_stops_the_build(tiny_site):
     settings = repo_config()["extra"]["article_page"]
-    settings["labels"]["en"] = {**settings["labels"]["en"], "date": "{day} {monthname} {year}"}
+    settings["labels"]["en"] = {**settings["labels"]["en"], "translated": "From {langauge}"}
     build = tiny_site(article_page=settings)
     assert build.returncode != 0
-    assert "extra.article_page.labels.en.date: bad placeholder 'monthname'" in build.log
+    assert "extra.article_page.labels.en.translated: bad placeholder 'langauge'" in build.log
+
+
+def test_a_missing_label_stops_the_build(tiny_site):
+    settings = repo_config()["extra"]["article_page"]
+    settings["labels"]["en"] = {k: v for k, v in settings["labels"]["en"].items() if k != "updated"}
+    build = tiny_site(article_page=settings)
+    assert build.returncode != 0
+    assert "extra.article_page is invalid: labels" in build.log
+    assert "updated" in build.log
 
 
 def test_pages_outside_articles_are_never_articles(tiny_site):

@@ -29,15 +29,17 @@ ZH = ARTICLE_PATHS["zh-Hant"]
         (
             ZH,
             {
-                "最後審閱": "2026年11月21日",
-                "下次審閱": "2027年11月21日",
-                "審閱狀態": "尚待臨床醫師審閱",
+                "首次發布": "2026年3月2日",
+                "最後更新": "2026年11月21日",
+                "審閱狀態": "尚未經臨床醫師審閱",
             },
         ),
         (
             EN,
             {
-                "Last reviewed": "21 November 2026",
+                "First published": "2 March 2026",
+                "Last updated": "21 November 2026",
+                "Last clinically reviewed": "21 November 2026",
                 "Next review due": "21 November 2027",
                 "Review status": "Clinically reviewed by Dr Jane Doe, MD",
             },
@@ -45,12 +47,16 @@ ZH = ARTICLE_PATHS["zh-Hant"]
     ],
 )
 def test_review_box_under_the_title(sample_site: BuiltSite, url_path: str, expected: dict):
+    """Review dates only where a named clinician reviewed the article (the English sample);
+    the unreviewed Chinese one says when it was written and updated, and that it is not
+    reviewed, with no review date beside that."""
     soup = sample_site.soup(url_path)
     assert review_facts(soup) == expected
     h1 = soup.select_one("article h1")
     assert h1.find_next_sibling(True)["class"] == ["article-review"], "review box not under H1"
     times = [t["datetime"] for t in soup.select(".article-review time")]
-    assert times == ["2026-11-21", "2027-11-21"]
+    assert times[:2] == ["2026-03-02", "2026-11-21"]
+    assert len(times) == len(expected) - 1
 
 
 def test_translation_note_only_on_the_translation(sample_site: BuiltSite):
@@ -190,7 +196,9 @@ def test_medical_web_page_json_ld(
     assert data["name"] == name
     assert data["description"] == description.splitlines()[0]
     assert data["inLanguage"] == lang == soup.html["lang"]
-    assert data["lastReviewed"] == "2026-11-21"
+    # Only the English sample has been reviewed by a named clinician; the Chinese one claims
+    # no review.
+    assert data.get("lastReviewed") == ("2026-11-21" if lang == "en" else None)
     assert data["datePublished"] == "2026-03-02"
     assert data["url"] == SITE_URL + url_path
     assert [item["@type"] for item in data["citation"]] == ["ScholarlyArticle"] * 2
@@ -205,13 +213,15 @@ def test_medical_web_page_json_ld(
 def test_json_ld_cannot_close_its_script_element(sample_site: BuiltSite):
     html = sample_site.path(EN).read_text(encoding="utf-8")
     script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
-    assert "Regression of tumours <\\/script> & more" in script
+    assert "Regression of tumours \\u003c/script\\u003e \\u0026 more" in script
+    assert "<" not in script and "&" not in script
 
 
 def test_translation_and_reviewer_in_json_ld(sample_site: BuiltSite):
     (english,) = json_ld(sample_site.soup(EN))
     assert english["translationOfWork"] == {"@id": SITE_URL + ZH}
     assert english["reviewedBy"] == {"@type": "Person", "name": "Dr Jane Doe, MD"}
+    assert english["lastReviewed"] == "2026-11-21"  # a named clinician reviewed it
     (chinese,) = json_ld(sample_site.soup(ZH))
     assert "translationOfWork" not in chinese and "reviewedBy" not in chinese
 

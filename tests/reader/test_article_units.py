@@ -1,50 +1,47 @@
-"""The article-page helpers on their own: dates, BibTeX, JSON-LD escaping, front matter."""
+"""The article-page helpers on their own: dates, BibTeX, JSON-LD, the front-matter record."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
 from healthsite.articles.cite import PageReference, bibtex, bibtex_escape
-from healthsite.articles.dates import format_date, parse_date
-from healthsite.articles.frontmatter import key_line, read_article
-from healthsite.articles.jsonld import scholarly_article, script_json
-
-from .conftest import repo_config
-
-# The English labels as configured in mkdocs.yml (month names included).
-EN_LABELS = repo_config()["extra"]["article_page"]["labels"]["en"]
+from healthsite.articles.dates import format_date
+from healthsite.articles.jsonld import medical_web_page, scholarly_article
+from healthsite.content.front_matter import iso_date, read_article
 
 
 @pytest.mark.parametrize(
-    ("value", "pattern", "labels", "expected"),
+    ("value", "pattern", "language", "expected"),
     [
-        (dt.date(2026, 11, 21), "{year}年{month}月{day}日", {}, "2026年11月21日"),
-        (dt.date(2026, 1, 5), "{year}年{month}月{day}日", {}, "2026年1月5日"),
-        (dt.date(2026, 11, 21), "{day} {month_name} {year}", EN_LABELS, "21 November 2026"),
-        (dt.date(2027, 3, 2), "{year} {month_abbr} {day}", EN_LABELS, "2027 Mar 2"),
-        (dt.date(2027, 3, 2), "{day} {month_name} {year}", {}, "2 3 2027"),
+        (dt.date(2026, 11, 21), "y年M月d日", "zh-Hant", "2026年11月21日"),
+        (dt.date(2026, 1, 5), "y年M月d日", "zh-Hant", "2026年1月5日"),
+        (dt.date(2026, 11, 21), "d MMMM y", "en", "21 November 2026"),
+        (dt.date(2027, 3, 2), "y MMM d", "en", "2027 Mar 2"),
+        (dt.date(2027, 9, 2), "y MMM d", "en", "2027 Sep 2"),
+        (dt.date(2027, 3, 2), "d MMMM y", "xx-unknown", "2 March 2027"),
     ],
 )
-def test_format_date(value: dt.date, pattern: str, labels: dict, expected: str):
-    assert format_date(value, pattern, labels) == expected
+def test_format_date(value: dt.date, pattern: str, language: str, expected: str):
+    assert format_date(value, pattern, language) == expected
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
         (dt.date(2026, 11, 21), dt.date(2026, 11, 21)),
-        (dt.datetime(2026, 11, 21, 8, 30), dt.date(2026, 11, 21)),
+        (dt.datetime(2026, 11, 21, 8, 30), None),
         ("2026-11-21", dt.date(2026, 11, 21)),
+        ("2026-11-21 ", None),
+        ("2026-02-30", None),
         ("21/11/2026", None),
         (20261121, None),
         (None, None),
     ],
 )
-def test_parse_date(value: object, expected: dt.date | None):
-    assert parse_date(value) == expected
+def test_iso_date(value: object, expected: dt.date | None):
+    assert iso_date(value) == expected
 
 
 @pytest.mark.parametrize(
@@ -77,12 +74,6 @@ def test_bibtex_entry_is_balanced_and_escaped():
     assert "month        = jan," in entry
     assert "year         = {2027}," in entry
     assert entry.count("{") - entry.count(r"\{") == entry.count("}") - entry.count(r"\}")
-
-
-def test_script_json_cannot_end_the_script_element():
-    text = script_json({"name": "a </script><script>alert(1)</script> b"})
-    assert "</" not in text
-    assert json.loads(text) == {"name": "a </script><script>alert(1)</script> b"}
 
 
 @pytest.mark.parametrize(
@@ -118,33 +109,43 @@ GOOD_META = {
 
 
 def test_read_article_sorts_changes_newest_first():
-    article, problems = read_article(GOOD_META, "Title")
-    assert problems == []
+    article = read_article(GOOD_META, "Title")
     assert [change.summary for change in article.changes] == ["second", "first"]
     assert article.date_modified == dt.date(2026, 6, 1)
+    assert not article.clinically_reviewed
 
 
 @pytest.mark.parametrize(
-    ("changes", "key", "message_start"),
+    ("changes", "reviewed"),
     [
-        ({"review_status": "reviewed"}, "review_status", "review_status 'reviewed' is unknown"),
-        ({"review_status": "clinically-reviewed"}, "review_status", "review_status is 'clin"),
-        ({"next_review": "soon"}, "next_review", "'next_review' is not a date"),
-        ({"translated_from": "zh-Hant"}, "translated_on", "'translated_on' is missing"),
-        ({"changes": [{"date": "2026-01-01"}]}, "changes", "changes entry 1 needs a"),
-        ({"changes": None}, "changes", "'changes' is missing"),
+        ({}, False),
+        ({"review_status": "clinically-reviewed"}, False),  # no reviewer named: not a review
+        ({"review_status": "clinically-reviewed", "reviewed_by": "Dr A, MD"}, True),
+        ({"review_status": "reviewed", "reviewed_by": "Dr A, MD"}, False),
     ],
 )
-def test_read_article_reports_fixable_problems(changes: dict, key: str, message_start: str):
-    meta = {**GOOD_META, **changes}
-    if changes.get("changes", "") is None:
-        del meta["changes"]
-    _, problems = read_article(meta, "Title")
-    assert [(p.key, p.message[: len(message_start)]) for p in problems] == [(key, message_start)]
+def test_only_a_named_clinicians_review_counts(changes: dict, reviewed: bool):
+    article = read_article({**GOOD_META, **changes}, "Title")
+    assert article.clinically_reviewed is reviewed
+    data = medical_web_page(
+        name="t",
+        description="d",
+        url="https://x/",
+        language="en",
+        last_reviewed=article.last_reviewed if article.clinically_reviewed else None,
+        date_published=article.date_published,
+        date_modified=article.date_modified,
+        website_name="w",
+        website_url="https://x/",
+        citations=[],
+        reviewed_by=article.reviewed_by if article.clinically_reviewed else None,
+    )
+    assert ("lastReviewed" in data) is reviewed
+    assert ("reviewedBy" in data) is reviewed
 
 
-def test_key_line_counts_front_matter_lines():
-    source = "---\ntitle: x\nreview_status: bad\nchanges:\n---\n\nreview_status: body\n"
-    assert key_line(source, "review_status") == 3
-    assert key_line(source, "changes") == 4
-    assert key_line(source, "translated_on") == 1
+def test_read_article_never_guesses_bad_values():
+    article = read_article({**GOOD_META, "next_review": "soon", "changes": [{"date": "x"}]}, "T")
+    assert article.next_review is None
+    assert article.changes == []
+    assert article.date_modified == dt.date(2026, 1, 1)

@@ -1,43 +1,27 @@
-"""Dates for article pages: read front-matter values, format them with language patterns.
+"""Dates on article pages, in the page's language, formatted by Babel (CLDR data).
 
-Patterns come from configuration (``extra.article_page.labels.<lang>``), never from code:
-``"{year}年{month}月{day}日"`` or ``"{day} {month_name} {year}"``. ``month_name`` and
-``month_abbr`` are looked up in the ``month_names``/``month_abbr`` label lists.
+Patterns are CLDR date patterns from configuration (``extra.article_page.labels.<lang>``):
+``"y年M月d日"``, ``"d MMMM y"``, ``"y MMM d"``; Babel supplies the month names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_format_date
 
 
-def parse_date(value: object) -> dt.date | None:
-    """A front-matter date (YAML gives ``date`` objects; quoted ISO strings also work)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+@cache
+def babel_locale(language: str) -> Locale:
+    """The Babel locale for a site language code such as ``zh-Hant`` or ``en``."""
+    try:
+        return Locale.parse(language, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
 
 
-def format_date(value: dt.date, pattern: str, labels: Mapping[str, object]) -> str:
-    """Format `value` with a language pattern such as ``"{day} {month_name} {year}"``."""
-    return pattern.format(
-        year=value.year,
-        month=value.month,
-        day=value.day,
-        month_name=_month(labels.get("month_names"), value.month),
-        month_abbr=_month(labels.get("month_abbr"), value.month),
-    )
-
-
-def _month(names: object, month: int) -> str:
-    """The month's name from a twelve-item label list, or its number without one."""
-    if isinstance(names, Sequence) and not isinstance(names, str) and len(names) == 12:
-        return str(names[month - 1])
-    return str(month)
+def format_date(value: dt.date, pattern: str, language: str) -> str:
+    """`value` written with a CLDR `pattern` in `language`."""
+    return babel_format_date(value, pattern, locale=babel_locale(language))

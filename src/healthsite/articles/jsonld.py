@@ -1,13 +1,13 @@
 """Structured data (schema.org JSON-LD) for article pages and the home page.
 
-Plain functions, no MkDocs: dictionaries in, a string safe inside
-``<script type="application/ld+json">`` out.
+Plain functions, no MkDocs: dictionaries in, dictionaries out. The template serializes them
+with Jinja's ``tojson``, which escapes ``<``, ``>``, ``&`` and ``'`` so no value can end the
+``<script type="application/ld+json">`` element or open an HTML comment.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -22,7 +22,7 @@ def medical_web_page(
     description: str,
     url: str,
     language: str,
-    last_reviewed: dt.date,
+    last_reviewed: dt.date | None,
     date_published: dt.date,
     date_modified: dt.date,
     website_name: str,
@@ -40,14 +40,14 @@ def medical_web_page(
         "name": name,
         "description": description,
         "inLanguage": language,
-        "lastReviewed": last_reviewed.isoformat(),
         "datePublished": date_published.isoformat(),
         "dateModified": date_modified.isoformat(),
         "isPartOf": {"@type": "WebSite", "name": website_name, "url": website_url},
         "publisher": {"@type": "Organization", "name": website_name, "url": website_url},
         "citation": [scholarly_article(entry) for entry in citations],
     }
-    if reviewed_by:
+    if reviewed_by and last_reviewed:  # only a named clinician's review is a review
+        data["lastReviewed"] = last_reviewed.isoformat()
         data["reviewedBy"] = {"@type": "Person", "name": reviewed_by}
     if translation_of:
         data["translationOfWork"] = {"@id": translation_of}
@@ -85,10 +85,3 @@ def website(*, name: str, description: str, url: str, language: str) -> dict[str
         "url": url,
         "inLanguage": language,
     }
-
-
-def script_json(data: Mapping[str, Any]) -> str:
-    """Compact JSON text that cannot end its ``<script>`` element early (``</`` becomes
-    ``<\\/``). Compact on purpose: ``indent`` makes the json module use its slow pure-Python
-    encoder, and pages carry the whitespace to every reader."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

@@ -1,11 +1,19 @@
-"""Validate an article's front matter against the agreed schema."""
+"""The article front-matter schema: one set of rules for the build, `make check` and the tests.
+
+`check_front_matter` reports every problem as a located `Finding`; `read_article` turns the same
+front matter into the typed `Article` record that article pages show (never reporting: the
+findings are the one place problems are told, so a build reports each of them once).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
+from .articles import language_parts
 from .documents import Document
 from .findings import Finding, Severity
 
@@ -31,16 +39,45 @@ MATERIAL_FIELDS = ("hide", "template", "icon", "status", "search", "tags", "subt
 KNOWN = frozenset((*REQUIRED, *TRANSLATION_FIELDS, "changes", "reviewed_by", *MATERIAL_FIELDS))
 
 
-def article_parts(filename: str) -> tuple[str, str] | None:
-    """`x.en.md` -> (`x`, `en`); None for names without a language suffix."""
-    parts = filename.split(".")
-    if len(parts) < 3 or parts[-1] != "md":
-        return None
-    return ".".join(parts[:-2]), parts[-2]
+@dataclass(frozen=True)
+class Change:
+    """One dated line in "Changes to this article"."""
+
+    date: dt.date
+    summary: str
+
+
+@dataclass
+class Article:
+    """An article page's front matter, typed (missing values fall back; see the findings)."""
+
+    title: str
+    description: str
+    slug: str
+    last_reviewed: dt.date | None
+    next_review: dt.date | None
+    review_status: str
+    reviewed_by: str | None
+    date_published: dt.date
+    changes: list[Change] = field(default_factory=list)
+    translated_from: str | None = None
+    translated_on: dt.date | None = None
+
+    @property
+    def date_modified(self) -> dt.date:
+        """The latest substantive change, or the publication date."""
+        return max([self.date_published, *(change.date for change in self.changes)])
+
+    @property
+    def clinically_reviewed(self) -> bool:
+        """True only when a named clinician has reviewed the article."""
+        return self.review_status == "clinically-reviewed" and bool(self.reviewed_by)
 
 
 def iso_date(value: Any) -> dt.date | None:
-    """The date if `value` is a valid ISO date string (YYYY-MM-DD), else None."""
+    """The date if `value` is a valid ISO date (YYYY-MM-DD text, or a YAML date), else None."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
     if not isinstance(value, str) or not ISO_DATE_RE.match(value):
         return None
     try:
@@ -150,7 +187,7 @@ def check_front_matter(
             "add `reviewed_by: Name, credentials` of the clinician who reviewed it",
         )
 
-    stem = article_parts(path.rsplit("/", 1)[-1])
+    stem = language_parts(path.rsplit("/", 1)[-1])
     slug = data.get("slug")
     if stem and slug not in (None, "") and slug != stem[0]:
         report(
@@ -205,3 +242,37 @@ def _check_changes(document: Document, report) -> None:
                 f"changes entry {index + 1} has no summary",
                 fix,
             )
+
+
+def read_article(data: Mapping[str, Any], title: str) -> Article:
+    """The typed article record from front matter `data` (problems are `check_front_matter`'s)."""
+
+    def text(name: str) -> str:
+        value = data.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    def date(name: str) -> dt.date | None:
+        return iso_date(data.get(name))
+
+    changes = []
+    for entry in data.get("changes") or []:
+        if isinstance(entry, Mapping):
+            when, summary = iso_date(entry.get("date")), entry.get("summary")
+            if when is not None and isinstance(summary, str) and summary.strip():
+                changes.append(Change(when, summary.strip()))
+    last_reviewed = date("last_reviewed")
+    reviewed_by = data.get("reviewed_by")
+    translated_from = data.get("translated_from")
+    return Article(
+        title=title,
+        description=text("description"),
+        slug=text("slug"),
+        last_reviewed=last_reviewed,
+        next_review=date("next_review"),
+        review_status=text("review_status"),
+        reviewed_by=str(reviewed_by) if reviewed_by else None,
+        date_published=date("date_published") or last_reviewed or dt.date.min,
+        changes=sorted(changes, key=lambda change: change.date, reverse=True),
+        translated_from=str(translated_from) if translated_from else None,
+        translated_on=date("translated_on"),
+    )
