@@ -1,17 +1,19 @@
-"""Translation notices at build time.
+"""MkDocs hook: translations are complete and current, or the build says so.
 
-Events: `on_config` (validate `extra.translations`, reset de-duplication) and `on_page_markdown`
-(articles only). A source-language article whose translation is missing is a `log.warning`
-naming the missing file (fatal under `--strict`). A translation whose source changed since
-`translation_source_hash` was recorded gets a warning admonition right after its `# H1`, linking
-to the source-language page, so a stale translation never passes as current; labels come from
-`extra.translations.labels.<lang>` in mkdocs.yml.
+- ``on_config``: validate ``extra.translations`` (notice texts per language).
+- ``on_page_markdown`` (articles only): the rules of ``make check``
+  (``healthsite.content.translations``): a missing other-language version, citations or
+  headings that differ from the source, and a translation whose source changed since
+  ``translation_source_hash`` was recorded are each a ``log.warning`` at ``file:line`` (fatal
+  under ``--strict``, so a stale or mismatched translation cannot be deployed). An outdated
+  translation also gets a notice under its H1 linking to the source-language page
+  (``partials/translation-outdated.html``, autoescaped), which is what ``make preview``
+  (not strict) shows while the translation is being updated.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +25,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from healthsite.content.documents import FENCE_RE, read_document
 from healthsite.content.languages import site_languages
-from healthsite.content.translations import missing_finding, outdated, outdated_finding
+from healthsite.content.translations import insert_after_h1, translation_findings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,9 +34,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(Path(__file__).stem)
-
-#: The page title: a level-1 ATX heading.
-H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
 
 
 class Labels(base.Config):
@@ -54,7 +52,7 @@ class TranslationsConfig(base.Config):
 
 _labels: dict[str, Labels] = {}
 _reported: set[str] = set()
-_templates = jinja2.Environment(autoescape=True)  # its loader is the theme's folders
+_templates = jinja2.Environment(autoescape=True)  # loader: the theme's folders, then ours
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -88,57 +86,34 @@ def on_page_markdown(
     article = article_file(page, config)
     if article is None:
         return None
-    path, slug, language = article
+    path, _slug, language = article
     languages, source_language = site_languages(config.plugins)
-    here = Path(page.file.abs_src_path or "")
-    if language == source_language:
-        for other, name in languages.items():
-            twin = here.with_name(f"{slug}.{other}.md")
-            if other != language and not twin.exists():
-                _warn(missing_finding(path, path.replace(f".{language}.md", f".{other}.md"), name))
+    root = Path(config.config_file_path or ".").resolve().parent
+    findings, stale = translation_findings(
+        path,
+        language,
+        languages=languages,
+        source_language=source_language,
+        read=lambda relative: _read(root / relative),
+    )
+    for finding in findings:
+        message = finding.build_style()
+        if message not in _reported:
+            _reported.add(message)
+            log.warning(message)
+    if not stale:
         return None
-    source = here.with_name(f"{slug}.{source_language}.md")
-    source_path = path.replace(f".{language}.md", f".{source_language}.md")
-    if not source.exists():
-        _warn(missing_finding(path, source_path, languages[source_language]))
+    link = get_relative_url(page.url.removeprefix(f"{language}/"), page.url)
+    notice = _templates.get_template("partials/translation-outdated.html").render(
+        labels=_labels[language], link=link, source_language=source_language
+    )
+    return insert_after_h1(markdown, notice.strip() + "\n")
+
+
+def _read(path: Path) -> str | None:
+    """A file's text, or None if it does not exist (undecodable bytes are replaced; the
+    front-matter hook reports the encoding)."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
         return None
-    document = read_document(here.read_text(encoding="utf-8"))
-    if not outdated(document, source.read_text(encoding="utf-8")):
-        return None
-    finding = outdated_finding(path, document, source_path)
-    if finding.build_style() not in _reported:
-        _reported.add(finding.build_style())
-        log.info(finding.build_style())
-    link = get_relative_url(_url_in(page.url, language), page.url)
-    return _insert_after_h1(markdown, _notice(_labels[language], link, source_language))
-
-
-def _warn(finding) -> None:
-    message = finding.build_style()
-    if message not in _reported:
-        _reported.add(message)
-        log.warning(message)
-
-
-def _url_in(url: str, language: str) -> str:
-    """The same page's URL in the source language (served at the site root)."""
-    return url.removeprefix(f"{language}/")
-
-
-def _notice(labels: Labels, link: str, source_language: str) -> str:
-    """The notice as an HTML block (`partials/translation-outdated.html`, autoescaped)."""
-    template = _templates.get_template("partials/translation-outdated.html")
-    html = template.render(labels=labels, link=link, source_language=source_language)
-    return html.strip() + "\n"
-
-
-def _insert_after_h1(markdown: str, block: str) -> str:
-    """`block` after the first `# H1` outside code (at the top if there is none)."""
-    lines = markdown.split("\n")
-    fence = False
-    for index, line in enumerate(lines):
-        if FENCE_RE.match(line):
-            fence = not fence
-        elif not fence and H1_RE.match(line):
-            return "\n".join([*lines[: index + 1], "", block, *lines[index + 1 :]])
-    return f"{block}\n{markdown}"

@@ -104,10 +104,33 @@ def test_mark_translated_refuses_the_source_language(repo: Repo):
     assert "source language zh-Hant" in result.stderr
 
 
+def test_outdated_translation_fails_the_strict_build_as_make_check_does(repo: Repo, tmp_path):
+    repo.edit(ZH, "內容", "修訂後的內容")
+    result = repo.build(tmp_path / "site")
+    message = (
+        f"translations: {EN}:14: translation is outdated: {ZH} changed since it was translated; "
+        f"update the translation, then run `make mark-translated FILE={EN}`"
+    )
+    assert result.returncode == 1
+    assert message in result.stderr
+    check = repo.check("--only", "content")
+    assert check.returncode == 1
+    assert f"{EN}:14:1: error: translation is outdated" in check.stdout
+
+
+def test_citation_in_one_language_only_fails_the_strict_build(repo: Repo, tmp_path):
+    repo.edit(EN, "Point one [@ost2018]", "Point one")
+    repo.edit(EN, "Text [@ost2018; @lee2020, p. 5]", "Text [@lee2020, p. 5]")
+    result = repo.build(tmp_path / "site")
+    assert result.returncode == 1
+    assert f"translations: {EN}:" in result.stderr
+    assert "does not cite @ost2018, which docs/articles/sample.zh-Hant.md:" in result.stderr
+
+
 def test_outdated_translation_page_shows_a_notice_linking_to_the_original(repo: Repo, tmp_path):
     repo.edit(ZH, "內容", "修訂後的內容")
     site = tmp_path / "site"
-    result = repo.build(site)
+    result = repo.build(site, strict=False)  # as `make preview` shows it while it is updated
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((site / "en/articles/sample/index.html").read_text("utf-8"), "html.parser")
     h1 = soup.select_one("article h1")

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .citations import citations
-from .documents import Document, body_hash, headings, normalise, read_document
+from .documents import FENCE_RE, Document, body_hash, headings, normalise, read_document
 from .findings import Finding
+
+#: The page title: a level-1 ATX heading.
+H1_RE = re.compile(r"^ {0,3}#[ \t]+\S")
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,48 @@ def check_pair(
     ):
         findings.append(outdated_finding(translation.path, translation_doc, source.path))
     return findings
+
+
+def translation_findings(
+    path: str,
+    language: str,
+    *,
+    languages: Mapping[str, str],
+    source_language: str,
+    read: Callable[[str], str | None],
+) -> tuple[list[Finding], bool]:
+    """What the build reports for the article at `path` (`…/<slug>.<language>.md`): a missing
+    other-language version, and for a translation the same parity rules as `make check`
+    (`check_pair`). Also whether the translation is outdated. `read(path)` returns a file's
+    text, or None when it does not exist."""
+    if language == source_language:
+        findings = [
+            missing_finding(path, twin, name)
+            for other, name in languages.items()
+            if other != language
+            and read(twin := path.replace(f".{language}.md", f".{other}.md")) is None
+        ]
+        return findings, False
+    source_path = path.replace(f".{language}.md", f".{source_language}.md")
+    source_text, text = read(source_path), read(path) or ""
+    if source_text is None:
+        return [missing_finding(path, source_path, languages[source_language])], False
+    findings = check_pair(Article(source_path, source_text), Article(path, text))
+    document = read_document(text)
+    stale = document.yaml_error is None and outdated(document, source_text)
+    return findings, stale
+
+
+def insert_after_h1(markdown: str, block: str) -> str:
+    """`block` after the first `# H1` outside code (at the top if there is none)."""
+    lines = markdown.split("\n")
+    fence = False
+    for index, line in enumerate(lines):
+        if FENCE_RE.match(line):
+            fence = not fence
+        elif not fence and H1_RE.match(line):
+            return "\n".join([*lines[: index + 1], "", block, *lines[index + 1 :]])
+    return f"{block}\n{markdown}"
 
 
 def _cited_keys(source: Article, translation: Article, translation_doc: Document) -> list[Finding]:
