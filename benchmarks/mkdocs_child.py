@@ -105,8 +105,6 @@ def _patch(module: ModuleType) -> None:
 
 def main() -> int:
     stats_path, args = sys.argv[1], sys.argv[2:]
-    if sys.path and sys.path[0] == str(Path(__file__).resolve().parent):
-        del sys.path[0]  # this folder's modules must not shadow anything MkDocs imports
     sys.meta_path.insert(0, _CountingFinder())
     from mkdocs.__main__ import cli
 

@@ -63,6 +63,7 @@ def run_build(build: Build, site_dir: Path) -> BuildResult:
     stats_path = site_dir.with_name(site_dir.name + ".stats.json")
     command = [
         str(build.python),
+        "-P",  # no script folder on sys.path: benchmarks' modules must not shadow MkDocs' imports
         str(CHILD),
         str(stats_path),
         "build",

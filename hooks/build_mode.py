@@ -1,8 +1,9 @@
 """Whether this MkDocs process builds with ``--dirty`` (``make preview``).
 
-MkDocs calls ``on_startup`` once per process, but ``mkdocs serve`` loads the configuration,
-and so every hook module, again for each rebuild, which empties their globals. This module is
-imported normally (``hooks/`` is on ``sys.path``), so what it holds lasts the whole process.
+MkDocs calls ``on_startup`` once per process, in the hook that handles it (the search hook).
+The citation hook needs the same flag, so it is kept here, in a support module both import.
+(MkDocs loads each hook module once per process, ``Hooks._load_hook`` is cached, so hook
+globals also last across ``mkdocs serve`` rebuilds; ``on_config`` resets per-build state.)
 """
 
 from __future__ import annotations

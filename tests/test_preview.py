@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import marshal
 import sys
 from pathlib import Path
@@ -22,11 +21,10 @@ CITATION_CACHE = ".cache/citations/entries.marshal"
 @pytest.fixture
 def build_mode(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """The hooks' ``build_mode`` module (shared by every hook load), reset after the test."""
-    monkeypatch.syspath_prepend(str(REPO_ROOT / "hooks"))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    module = importlib.import_module("build_mode")
+    load_config(str(REPO_ROOT / "mkdocs.yml"))  # MkDocs imports the hooks, and build_mode
+    module = sys.modules["build_mode"]
     monkeypatch.setattr(module, "_dirty", module._dirty)
-    assert sys.modules["build_mode"] is module
     return module
 
 
