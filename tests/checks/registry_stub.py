@@ -48,7 +48,10 @@ class Registry:
 
 
 def crossref_fixture(doi: str) -> Path:
-    return FIXTURES / "crossref" / (doi.replace("/", "_") + ".json")
+    """The fixture of a DOI, found case-insensitively (DOIs are, and Crossref is)."""
+    name = doi.replace("/", "_").casefold() + ".json"
+    found = [p for p in (FIXTURES / "crossref").glob("*.json") if p.name.casefold() == name]
+    return found[0] if found else FIXTURES / "crossref" / name
 
 
 def pubmed_summary(pmid: str) -> dict:

@@ -9,7 +9,7 @@ from collections.abc import Collection
 
 from healthsite.content.bibliography import REQUIRED
 
-from .normalize import ascii_letters
+from .normalize import RETRACTED_RE, ascii_letters
 from .records import Author, Record
 
 #: Characters that would unbalance or escape a braced BibTeX value.
@@ -56,7 +56,7 @@ def entry_fields(record: Record) -> dict[str, str]:
     """The fields the record confirms, plus `x-unconfirmed` for required ones it lacks."""
     fields = {
         "author": " and ".join(_name(author) for author in record.authors),
-        "title": record.title,
+        "title": RETRACTED_RE.sub("", record.title, count=1),
         "journal": record.journals[0] if record.journals and record.type == "article" else "",
         "publisher": record.publisher if record.type in {"book", "incollection"} else "",
         "year": str(record.year or ""),
