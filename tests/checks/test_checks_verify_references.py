@@ -8,6 +8,8 @@ import pytest
 from registry_stub import Registry, registry_fixture  # noqa: F401
 from tiny_repo import Repo, repo_fixture  # noqa: F401
 
+from healthsite.references.client import RegistryClient
+
 BIB = "bibliography/references.bib"
 ZH = "docs/articles/sample.zh-Hant.md"
 OST = r"""@article{ost2018,
@@ -250,3 +252,23 @@ def test_a_rerun_within_a_week_asks_no_registry(bib_repo: Repo, registry: Regist
     assert len(registry.requests) == 2 * asked
     verify_on("2026-03-08", "--no-cache")
     assert len(registry.requests) == 3 * asked
+
+
+def test_pmids_are_asked_200_to_a_request(registry: Registry):
+    client = RegistryClient(crossref_url=registry.crossref_url, eutils_url=registry.eutils_url)
+    pmids = [str(n) for n in range(1, 251)] + ["29240541"]
+    result = client.pubmed_summaries(pmids)
+    asked = [r for r in registry.requests if r.startswith("/entrez/eutils/esummary.fcgi?")]
+    assert [r.count("%2C") + 1 for r in asked] == [200, 51]
+    assert result["29240541"]["sortfirstauthor"] == "Ost P"
+    assert result["7"] == {"uid": "7", "error": "cannot get document summary"}
+
+
+def test_user_agent_names_the_tool_and_contact(registry: Registry):
+    seen = []
+    client = RegistryClient(crossref_url=registry.crossref_url, mailto="team@example.org")
+    client._session.hooks["response"].append(lambda r, *a, **k: seen.append(r.request.headers))
+    client.crossref_work("10.1200/JCO.2017.75.4853")
+    assert seen[0]["User-Agent"] == (
+        "health-site-references/0.1 (+https://health.example.org/; mailto:team@example.org)"
+    )
