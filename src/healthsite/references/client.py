@@ -130,6 +130,8 @@ class RegistryClient:
             params = {"db": "pubmed", "id": ",".join(batch), "retmode": "json"}
             payload = self._get("PubMed", f"{self.eutils_url}/esummary.fcgi", params, "ncbi")
             answer = (payload or {}).get("result")
+            if answer is None and isinstance((payload or {}).get("esummaryresult"), list):
+                answer = {}  # NCBI's answer when no PMID of the batch exists ("Invalid uid …")
             if not isinstance(answer, dict):
                 raise RegistryUnavailable("PubMed", "esummary gave no result")
             for pmid in batch:
