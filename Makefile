@@ -2,7 +2,8 @@
 #   make serve   set everything up, serve the site with live reload on http://127.0.0.1:8000
 #   make test    set everything up (incl. Chromium for browser tests), run the whole test suite
 # Other targets: preview (serve, rebuilding only the pages you change), build (strict build
-# into site/), check (contributor checks), mark-translated, linkcheck-external.
+# into site/), check (contributor checks), mark-translated, linkcheck-external, and online:
+# verify-references, add-reference ID=<DOI or PMID>.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -57,6 +58,18 @@ check-fast: setup
 mark-translated: setup
 	@test -n "$(FILE)" || { echo "usage: make mark-translated FILE=docs/articles/<slug>.en.md"; exit 2; }
 	$(BIN)/python -m checks mark-translated $(FILE)
+
+# Online: check every bibliography entry with Crossref (DOI) and PubMed (PMID); prints
+# `SKIPPED: …` and succeeds when a registry does not answer. Answers are cached for a week in
+# .cache/references/. CROSSREF_API_URL and NCBI_EUTILS_URL point it at other servers.
+.PHONY: verify-references add-reference
+verify-references: setup
+	$(BIN)/python -m checks verify-references
+
+# Online: append an entry for a DOI or PMID to bibliography/references.bib.
+add-reference: setup
+	@test -n "$(ID)" || { echo "usage: make add-reference ID=<DOI or PMID>"; exit 2; }
+	$(BIN)/python -m checks add-reference '$(ID)'
 
 # Speed and weight figures (not tests): prints a table, writes benchmarks/results/latest.{md,json}.
 .PHONY: bench

@@ -1,4 +1,5 @@
-"""`python -m checks [--fast] [--only …]` and `python -m checks mark-translated PATH`."""
+"""`python -m checks [--fast] [--only …]`, `python -m checks mark-translated PATH`, and the online
+`python -m checks verify-references` and `python -m checks add-reference DOI-or-PMID`."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from pathlib import Path
 from healthsite.content.articles import language_parts
 from healthsite.content.findings import Finding
 from healthsite.content.translations import mark_translated
+from healthsite.references.cache import ResponseCache
+from healthsite.references.client import RegistryClient
 
 from .code_lint import check_code
 from .content import check_content
 from .markdown_lint import check_markdown
 from .project import Project, ProjectError
+from .references import DEFAULT_BIB, Output, add_reference, verify_references
 from .report import emit, summary, unique
 from .site import check_site
 
@@ -27,6 +31,8 @@ STAGES: dict[str, Callable[[Project, dt.date], list[Finding]]] = {
     "site": lambda project, today: check_site(project),
 }
 FAST = ("content", "markdown", "code")
+#: Caches, relative to the repository root (git-ignored).
+CACHE = Path(".cache")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +47,19 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="run the checks (the default)")
     marker = sub.add_parser("mark-translated", help="record that a translation is current")
     marker.add_argument("path", type=Path, help="the translation, e.g. docs/articles/x.en.md")
+    verify = sub.add_parser(
+        "verify-references", help="check every bibliography entry with Crossref and PubMed"
+    )
+    verify.add_argument(
+        "--no-cache", action="store_true", help="ask the registries even if asked this week"
+    )
+    adder = sub.add_parser("add-reference", help="append an entry made from a DOI or PMID")
+    adder.add_argument("identifier", help="a DOI (10.1234/…) or a PMID (digits)")
+    adder.add_argument("--bib", default=DEFAULT_BIB, help=f"the file to append to ({DEFAULT_BIB})")
+    for online in (verify, adder):
+        online.add_argument(
+            "--timeout", type=float, default=20.0, help="seconds to wait for a registry (20)"
+        )
     for command in (parser, check):
         group = command.add_mutually_exclusive_group()
         group.add_argument(
@@ -55,6 +74,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "mark-translated":
         return _mark(project, args.path, args.today)
+    output = Output(sys.stdout, sys.stderr, github=os.environ.get("GITHUB_ACTIONS") == "true")
+    if args.command == "verify-references":
+        folder = project.root / CACHE / "references"
+        cache = None if args.no_cache else ResponseCache(folder, args.today)
+        client = RegistryClient.from_environment(timeout=args.timeout, cache=cache)
+        return verify_references(project, client, output)
+    if args.command == "add-reference":
+        client = RegistryClient.from_environment(timeout=args.timeout)
+        return add_reference(
+            project, args.identifier, client, output, today=args.today, bib=args.bib
+        )
     stages = args.only.split(",") if args.only else list(FAST if args.fast else STAGES)
     unknown = [name for name in stages if name not in STAGES]
     if unknown:
