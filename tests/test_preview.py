@@ -26,6 +26,7 @@ def build_mode(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     module = importlib.import_module("build_mode")
     monkeypatch.setattr(module, "_dirty", module._dirty)
+    monkeypatch.setattr(module, "_command", module._command)
     assert sys.modules["build_mode"] is module
     return module
 
