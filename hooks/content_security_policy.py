@@ -13,10 +13,11 @@ Events handled:
 
 Under ``mkdocs serve`` script-src allows inline scripts ('unsafe-inline', no hashes), because the
 livereload script MkDocs injects into every served page differs on each request; ``mkdocs
-build`` and ``gh-deploy`` never do. Inline content the policy blocks (event-handler or
-``style`` attributes, ``javascript:`` links, files from other hosts) is a warning naming the
-Markdown file and line, so a strict build fails instead of shipping a page that silently
-misbehaves.
+build`` and ``gh-deploy`` never do. Inline scripts in the page's Markdown content are never
+hashed (an escaping bug cannot allow the script it lets through). Inline content the policy
+blocks in the Markdown content (scripts, event-handler or ``style`` attributes, ``javascript:``
+links, files from other hosts) is a warning naming the Markdown file and line, so a strict
+build fails instead of shipping a page that silently misbehaves.
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 @event_priority(-1000)  # last: after every hook and plugin that edits the page's HTML
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-    secured = secure_page(output, allow_inline_scripts=is_serving())
+    secured = secure_page(
+        output, content_html=page.content or "", allow_inline_scripts=is_serving()
+    )
     source = _source_text(page)
     for item in secured.blocked:
         _report(_source_name(page, config), _source_line(source, item), item)
@@ -106,7 +109,7 @@ def _source_text(page: Page) -> str:
 def _source_line(source: str, item: Blocked) -> int | None:
     """The first line of the Markdown file holding the blocked attribute and its value; None
     when the HTML came from the theme or a hook, not from the file."""
-    value = item.value.strip()[:40]
+    value = item.value.strip().splitlines()[0][:40] if item.value.strip() else ""
     for number, line in enumerate(source.splitlines(), start=1):
         if item.attribute in line.lower() and value in line:
             return number

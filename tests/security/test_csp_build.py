@@ -83,7 +83,8 @@ def blocked_content_site(tiny_site: TinySite) -> TinySite:
         "---\ntitle: Home\n---\n\n# Home\n\n"
         "Some text.\n\n"
         '<span style="color: red">Red</span>\n\n'
-        '<button type="button" onclick="alert(1)">Press</button>\n',
+        '<button type="button" onclick="alert(1)">Press</button>\n\n'
+        '<script>alert("from the Markdown")</script>\n',
     )
     return tiny_site
 
@@ -102,7 +103,34 @@ def test_content_the_policy_blocks_fails_the_strict_build(tiny_site: TinySite):
         "overrides/assets/javascripts/ (listed in extra_javascript) and attach it with "
         "addEventListener"
     ) in result.stderr
+    assert (
+        'docs/index.en.md:13: <script>alert("from the Markdown") is an inline script in the '
+        "page's content, which the Content Security Policy blocks; move the code into a script "
+        "under overrides/assets/javascripts/ (listed in extra_javascript); if this text was "
+        "meant to be shown, it was not escaped"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_inline_script_from_the_markdown_is_never_hashed(tiny_site: TinySite):
+    """Not even in a non-strict build: an escaping bug cannot allow the script it lets in."""
+    site = blocked_content_site(tiny_site)
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "strict: false\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    soup = site.soup("en/")
+    hashes = policy_of(soup)["script-src"]
+    assert sha256('alert("from the Markdown")') not in hashes
+    assert [sha256(text) for text in inline_scripts(soup) if "Markdown" not in text] == [
+        source for source in hashes if source.startswith("'sha256-")
+    ]
 
 
 def test_a_tiny_site_gets_a_policy_in_both_languages(tiny_site: TinySite):

@@ -177,3 +177,18 @@ def test_blocked_inline_content_is_reported(body, expected):
         assert reason in item.reason
         assert item.line == 8  # the <body> line of PAGE
         assert item.fix
+
+
+def test_scripts_of_the_markdown_content_are_never_hashed_and_are_reported():
+    content = '<p>Text</p>\n<script>steal()</script>\n<span style="x">y</span>'
+    page = PAGE.format(script="a()", body=content)
+    secured = secure_page(page, content_html=content)
+    assert directives(secured.policy)["script-src"] == [
+        "'self'",
+        "'wasm-unsafe-eval'",
+        sha256("a()"),
+    ]
+    assert [(item.line, item.tag, item.value) for item in secured.blocked] == [
+        (2, "script", "steal()"),
+        (3, "span", "x"),
+    ]

@@ -27,8 +27,10 @@ DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("default-src", ("'self'",)),
     # Scripts: the site's own files (Material's bundle, search.js, citations.js, Pagefind), plus
     # one 'sha256-…' per inline script of the page, appended per page. 'wasm-unsafe-eval' lets
-    # Pagefind compile its WebAssembly search engine; it allows no JavaScript eval(). Never
-    # 'unsafe-inline' or 'unsafe-eval' (except the livereload script under `mkdocs serve`).
+    # Pagefind compile its WebAssembly search engine in the page, which it does when it cannot
+    # start its worker (in the worker the page's policy does not apply); it allows no
+    # JavaScript eval(). Never 'unsafe-inline' or 'unsafe-eval' (only under `mkdocs serve`,
+    # for its livereload script: see SERVE_SCRIPT_SOURCES).
     ("script-src", ("'self'", "'wasm-unsafe-eval'")),
     # Stylesheets: the site's own files. Material 9.8.1 writes no style attribute and no <style>
     # element, and its scripts set styles through the CSSOM (element.style.x = …), which CSP
@@ -110,6 +112,13 @@ JAVASCRIPT_URL_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: A doctype at the start of a document, with any whitespace or comments before it.
+DOCTYPE_RE = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*"  # whitespace and comments before it
+    r"<!doctype[^>]*>",  # the doctype itself
+    re.IGNORECASE | re.DOTALL,
+)
+
 META_NAME = "content-security-policy"
 
 
@@ -143,7 +152,10 @@ class PageScan:
     scripts: tuple[str, ...]
     #: Text of each <style> element, in page order.
     styles: tuple[str, ...]
+    #: Event-handler and style attributes, javascript: links, files from other hosts.
     blocked: tuple[Blocked, ...]
+    #: Each inline script as blocked content (it is, when it comes from a page's Markdown).
+    script_items: tuple[Blocked, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -199,15 +211,22 @@ def scan(page_html: str) -> PageScan:
     return scanner.result()
 
 
-def secure_page(page_html: str, *, allow_inline_scripts: bool = False) -> SecuredPage:
+def secure_page(
+    page_html: str, *, content_html: str = "", allow_inline_scripts: bool = False
+) -> SecuredPage:
     """`page_html` with its policy as the first element it can be in <head>.
 
-    A policy <meta> already in the page is replaced, so securing a page twice gives the same
-    page as securing it once.
+    ``content_html`` is the part of the page made from its Markdown (MkDocs' ``page.content``):
+    an inline script there is never hashed, so it is blocked like one injected after the build
+    (an escaping bug in content cannot allow itself), and it is reported with the rest of the
+    blocked content found there. A policy <meta> already in the page is replaced, so securing a
+    page twice gives the same page as securing it once.
     """
     found = scan(page_html)
+    content = scan(content_html) if content_html else None
+    untrusted = set(content.scripts) if content else set()
     policy = build_policy(
-        script_hashes=[source_hash(text) for text in found.scripts],
+        script_hashes=[source_hash(text) for text in found.scripts if text not in untrusted],
         style_hashes=[source_hash(text) for text in found.styles],
         allow_inline_scripts=allow_inline_scripts,
     )
@@ -221,7 +240,8 @@ def secure_page(page_html: str, *, allow_inline_scripts: bool = False) -> Secure
         pieces.append(page_html[position:start])
         position = end
     pieces.append(page_html[position:])
-    return SecuredPage("".join(pieces), policy, found.blocked)
+    blocked = (*content.blocked, *content.script_items) if content else found.blocked
+    return SecuredPage("".join(pieces), policy, tuple(sorted(blocked, key=lambda b: b.line)))
 
 
 def page_policy(page_html: str) -> str | None:
@@ -238,14 +258,17 @@ def page_policy(page_html: str) -> str | None:
 def blocked_description(item: Blocked) -> str:
     """One line: what is blocked and why, and how to fix it."""
     shown = item.value if len(item.value) <= 60 else item.value[:57] + "..."
-    return f'<{item.tag} {item.attribute}="{shown}"> is {item.reason}; {item.fix}'
+    element = (
+        f'<{item.tag} {item.attribute}="{shown}">' if item.attribute else f"<{item.tag}>{shown}"
+    )
+    return f"{element} is {item.reason}; {item.fix}"
 
 
 class _Scanner(HTMLParser):
     """Records offsets, inline scripts/styles and blocked attributes of one page."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(convert_charrefs=False)
         self._line_starts = [0] + [match.end() for match in re.finditer(r"\n", text)]
         self._head_end: int | None = None  # end of the <head> start tag
         self._html_end: int | None = None  # end of the <html> start tag
@@ -254,6 +277,7 @@ class _Scanner(HTMLParser):
         self._first_resource: int | None = None
         self._existing: list[tuple[int, int]] = []
         self._scripts: list[str] = []
+        self._script_lines: list[int] = []
         self._styles: list[str] = []
         self._blocked: list[Blocked] = []
         self._collecting: str | None = None  # "script" or "style" while inside one
@@ -283,6 +307,7 @@ class _Scanner(HTMLParser):
             self._first_resource = start
         if tag == "script" and "src" not in values and _executable(values.get("type")):
             self._collecting, self._chunks = "script", []
+            self._script_lines.append(self.getpos()[0])
         elif tag == "style":
             self._collecting, self._chunks = "style", []
         self._check_attributes(tag, attrs)
@@ -334,6 +359,10 @@ class _Scanner(HTMLParser):
             scripts=tuple(self._scripts),
             styles=tuple(self._styles),
             blocked=tuple(self._blocked),
+            script_items=tuple(
+                Blocked(line, "script", "", text.strip(), *BLOCKED_MESSAGES["script"])
+                for line, text in zip(self._script_lines, self._scripts, strict=True)
+            ),
         )
 
 
@@ -357,10 +386,6 @@ def _executable(script_type: str | None) -> bool:
     return essence in EXECUTABLE_TYPES
 
 
-#: A doctype at the start of a document, with any whitespace or comments before it.
-DOCTYPE_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<!doctype[^>]*>", re.IGNORECASE | re.DOTALL)
-
-
 def _after_doctype(text: str) -> int:
     """Offset just after the doctype, or 0 (a page with neither <html> nor <head> tags)."""
     match = DOCTYPE_RE.match(text)
@@ -369,6 +394,11 @@ def _after_doctype(text: str) -> int:
 
 #: Blocked inline content, by kind: (what it is, how to fix it).
 BLOCKED_MESSAGES = {
+    "script": (
+        "an inline script in the page's content, which the Content Security Policy blocks",
+        "move the code into a script under overrides/assets/javascripts/ (listed in "
+        "extra_javascript); if this text was meant to be shown, it was not escaped",
+    ),
     "handler": (
         "an inline event handler, which the Content Security Policy blocks",
         "move the code into a script under overrides/assets/javascripts/ (listed in "
