@@ -8,6 +8,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from site_testing import (
     BuiltSite,
     QuietHandler,
     TinySite,
+    build_served_copy,
     chromium_executable,
     mkdocs_build,
 )
@@ -41,6 +43,29 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    """A built site and the 127.0.0.1 address it is served from (its `site_url`)."""
+
+    url: str
+    site: BuiltSite
+
+
+@pytest.fixture(scope="session")
+def served_real_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The real site, built from a copy with `site_url` set to the 127.0.0.1 address it is
+    served from (see `site_testing.build_served_copy`)."""
+    url, site, stop = build_served_copy(tmp_path_factory.mktemp("real"))
+    yield ServedSite(url, site)
+    stop()
+
+
+@pytest.fixture(scope="session")
+def served_real_site(served_real_build: ServedSite) -> str:
+    """Base URL of `served_real_build`."""
+    return served_real_build.url
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,16 @@ conftest.py. (Importing from `conftest` breaks as soon as a subfolder has its ow
 
 from __future__ import annotations
 
+import functools
 import http.server
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -112,3 +117,35 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+def serve(root: Path) -> tuple[str, Callable[[], None]]:
+    """Serve `root` on 127.0.0.1; returns the base URL and a function that stops it."""
+    root.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server.shutdown
+
+
+def build_served_copy(root: Path) -> tuple[str, BuiltSite, Callable[[], None]]:
+    """Copy the repository's sources under `root`, serve `root/site` from 127.0.0.1 and build
+    the copy strictly into it with that address as `site_url`.
+
+    Material's bundle fetches `sitemap.xml` next to every `<link rel="alternate">`; those
+    links are absolute (site_url), so the build must know the address it is served from, as it
+    does in production. Returns the base URL, the built site and a function that stops the
+    server.
+    """
+    project = root / "repo"
+    ignore = shutil.ignore_patterns("site", ".venv", ".git", "test-artifacts", "__pycache__")
+    shutil.copytree(REPO_ROOT, project, ignore=ignore)
+    url, stop = serve(root / "site")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {url}", text), encoding="utf-8")
+    result = mkdocs_build(project, root / "site")
+    if result.returncode != 0:
+        stop()
+        raise AssertionError(f"strict build failed:\n{result.stderr}")
+    return url, BuiltSite(root / "site", result.stderr), stop

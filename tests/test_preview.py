@@ -25,6 +25,7 @@ def build_mode(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     load_config(str(REPO_ROOT / "mkdocs.yml"))  # MkDocs imports the hooks, and build_mode
     module = sys.modules["build_mode"]
     monkeypatch.setattr(module, "_dirty", module._dirty)
+    monkeypatch.setattr(module, "_command", module._command)
     return module
 
 

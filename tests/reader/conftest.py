@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import functools
-import http.server
-import re
-import shutil
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +10,7 @@ from textwrap import dedent
 
 import pytest
 import yaml
-from site_testing import REPO_ROOT, BuiltSite, QuietHandler, mkdocs_build
+from site_testing import REPO_ROOT, BuiltSite, mkdocs_build, serve
 
 SITE_URL = "https://health.example.org/"
 
@@ -234,15 +230,6 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built.site
 
 
-def serve(root: Path) -> tuple[str, Callable[[], None]]:
-    """Serve `root` on 127.0.0.1; returns the base URL and a function that stops it."""
-    root.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server.shutdown
-
-
 @pytest.fixture(scope="session")
 def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site served from 127.0.0.1 and built with that address as `site_url`.
@@ -268,21 +255,3 @@ def real_article_sources(slug: str) -> dict[str, Path]:
     if missing:
         pytest.skip(f"real article not merged yet: {', '.join(missing)}")
     return sources
-
-
-@pytest.fixture(scope="session")
-def served_real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site, built from a copy with `site_url` set to the 127.0.0.1 address it is
-    served from (see `sample_url` for why)."""
-    root = tmp_path_factory.mktemp("real")
-    project = root / "repo"
-    ignore = shutil.ignore_patterns("site", ".venv", ".git", "test-artifacts", "__pycache__")
-    shutil.copytree(REPO_ROOT, project, ignore=ignore)
-    url, stop = serve(root / "site")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {url}", text), encoding="utf-8")
-    result = mkdocs_build(project, root / "site")
-    assert result.returncode == 0, result.stderr
-    yield url
-    stop()
