@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 
+from pybtex.exceptions import PybtexError
+
 from .entry_types import EntryLike
 from .languages import has_cjk
 from .latex import decode_latex
@@ -24,7 +26,11 @@ def short_name(raw: str) -> str:
     if has_cjk(stripped):
         family, _, given = stripped.partition(",")
         return (decode_latex(family) + decode_latex(given)).replace(" ", "")
-    return decode_latex(name_parts(stripped)[0]) or decode_latex(stripped)
+    try:
+        family = name_parts(stripped)[0]
+    except PybtexError:  # a name pybtex cannot split (reported with the entry): keep it whole
+        family = ""
+    return decode_latex(family) or decode_latex(stripped)
 
 
 def _join(*pieces: str) -> str:

@@ -122,3 +122,9 @@ def replace_marker(html: str, replacement: str) -> str:
         return value
 
     return _MARKER_RE.sub(swap, html)
+
+
+def front_matter_line(raw: str, name: str) -> int:
+    """1-based line of ``name:`` in a file's YAML front matter (0 if absent)."""
+    match = re.search(rf"^{re.escape(name)}\s*:", raw, re.M)
+    return raw.count("\n", 0, match.start()) + 1 if match else 0

@@ -318,7 +318,6 @@ class CitationInlineProcessor(InlineProcessor):
                     etree.SubElement(element, "span", {_AFFIX: f"{slot}{kind}"}).text = text
         return element, found.start, found.end
 
-
     def _after_escaped_bracket(self, data: str, pos: int) -> bool:
         """True for the ``@`` of ``\\[@key]``: the escape stands before it as a stashed node."""
         if not data.startswith("@", pos):

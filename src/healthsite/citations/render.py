@@ -214,13 +214,24 @@ def render_group(group: Sequence[Cited], unresolved_label: str, *, described: bo
     classes = "citation" if not unresolved else "citation citation--unresolved"
     if lead:
         classes += " citation--in-text"
-    body = _group_body(resolved, unresolved, described_by, unresolved_label)
+    first = ""
+    if lead:  # the named source's number comes first: "Palma et al. [5, p. 3; 2]"
+        author = group[0]
+        resolved = [c for c in resolved if c is not author]
+        first = _item_html(author, described_by, unresolved_label)
+    body = _group_body(resolved, unresolved, described_by, unresolved_label, first, group)
     return f'<span class="{classes}">{lead}{body}</span>'
 
 
 def _group_body(
-    resolved: list[Cited], unresolved: list[Cited], described_by: str, unresolved_label: str
+    resolved: list[Cited],
+    unresolved: list[Cited],
+    described_by: str,
+    unresolved_label: str,
+    leading: str,
+    group: Sequence[Cited],
 ) -> str:
+    """The bracketed numbers; ``leading`` (an author-in-text item's) comes first if given."""
     bare = [c for c in resolved if not _affixed(c)]
     by_number: dict[int, list[Cited]] = {}
     for cited in bare:
@@ -241,12 +252,10 @@ def _group_body(
         if _affixed(cited):
             ordered.append((cited.number, _item_html(cited, described_by, unresolved_label)))
     ordered.sort(key=lambda pair: pair[0])
-    pieces = [text for _, text in ordered]
+    pieces = ([leading] if leading else []) + [text for _, text in ordered]
     pieces += [_item_html(c, described_by, unresolved_label) for c in unresolved]
     # "[1–3, 5]", but "[1, p. 7; 2]" once an item has a locator or words of its own
-    separator = (
-        "; " if len(pieces) > 1 and any(_affixed(c) for c in resolved + unresolved) else ", "
-    )
+    separator = "; " if len(pieces) > 1 and any(_affixed(c) for c in group) else ", "
     return f'<span class="citation__group">[{separator.join(pieces)}]</span>'
 
 
