@@ -9,7 +9,8 @@ Events handled:
   object; those nested runs reuse everything.
 - ``on_serve``: watch the ``.bib`` files, so editing one rebuilds the site.
 - ``on_page_markdown``: tell the extension which page and language come next, the line
-  offset of the front matter, and reject unknown ``<!-- bibliography:... -->`` directives.
+  offset of the front matter, its ``nocite`` list, and reject unknown
+  ``<!-- bibliography:... -->`` directives.
 - ``on_page_content``: publish the page's cited entries as ``page.meta["citations"]``
   (``{key, title, doi, pmid, pmcid, url}`` in citation order) for other hooks (JSON-LD).
 - ``on_post_build`` (after every language is built): save parsed and formatted entries and
@@ -54,7 +55,7 @@ from healthsite.citations import (
     load_labels,
 )
 from healthsite.citations.labels import LABEL_NAMES
-from healthsite.citations.locate import check_directives
+from healthsite.citations.locate import check_directives, front_matter_line
 from healthsite.citations.store import EntryStore
 
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
@@ -209,6 +210,16 @@ def _line_offset(page: Page) -> int:
     return raw.count("\n", 0, match.end()) + (len(rest) - len(rest.lstrip("\n")))
 
 
+def _nocite_line(page: Page) -> int:
+    """Line of ``nocite:`` in the page's file (read only to report a problem)."""
+    try:
+        return front_matter_line(
+            Path(page.file.abs_src_path or "").read_text("utf-8-sig"), "nocite"
+        )
+    except OSError:
+        return 0
+
+
 def on_page_markdown(
     markdown: str, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
@@ -224,7 +235,12 @@ def on_page_markdown(
         raise PluginError(str(error)) from None
     _extension.begin_page(
         PageContext(
-            path=path, lang=page_language(page, config), line_offset=offset, source=markdown
+            path=path,
+            lang=page_language(page, config),
+            line_offset=offset,
+            source=markdown,
+            nocite=page.meta.get("nocite"),
+            nocite_line=functools.partial(_nocite_line, page),
         )
     )
     return None

@@ -118,13 +118,26 @@ def test_group_compressed_with_links_described_by_the_references(render) -> None
 def test_locators_and_affixes(render) -> None:
     soup = render("[see @ost2018, p. 5; @chen2020, tbl. 1] [@ost2018, fig. 2]").soup
     first, second = soup.select(".citation__group")
-    assert first.get_text() == "[see 1, p. 5, 2, tbl. 1]"
+    # items with a locator are separated by ';' ("[see 1, p. 5, 2, tbl. 1]" would be ambiguous)
+    assert first.get_text() == "[see 1, p. 5; 2, tbl. 1]"
     assert second.get_text() == "[1, fig. 2]"
 
 
 def test_locator_is_escaped(render) -> None:
-    html = render("[@ost2018, p. 5 <b>bold</b>]").html
+    html = render("[@ost2018, p.&nbsp;5&lt;b&gt;]").html
     assert "<b>" not in html.split("bibliography")[0]
+
+
+def test_suffix_markdown_is_rendered_like_the_text_around_it(render) -> None:
+    soup = render("[@ost2018, p. 5 <b>bold</b> *em* `a;]` [link](https://example.com)]").soup
+    group = soup.select_one(".citation__group")
+    assert group.get_text() == "[1, p. 5 bold em a;] link]"
+    assert [tag.name for tag in group.find_all(["b", "em", "code", "a"])][1:] == [
+        "b",
+        "em",
+        "code",
+        "a",
+    ]
 
 
 def test_bibliography_and_backlinks(render) -> None:

@@ -22,6 +22,8 @@ LABEL_NAMES = (
     "available_from",
     "in",
     "editors",
+    "in_text_et_al",
+    "in_text_and",
 )
 
 

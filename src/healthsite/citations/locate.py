@@ -6,12 +6,15 @@ import re
 from collections.abc import Callable
 
 from .errors import CitationError
-from .syntax import GROUP_RE, parse_group
+from .syntax import Citation, Problem, parse_key, scan
 
 _FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
-_ESCAPE_RE = re.compile(r"\\[\[\]@]")
+#: Inline HTML tags and autolinks (``<span title="@x">``, ``<a@b.c>``): never citations.
+_TAG_RE = re.compile(r"<[A-Za-z/!?][^<>\n]*>")
+#: ``\[@key]`` (literal here), ``\@key`` and escaped brackets.
+_ESCAPE_RE = re.compile(r"\\\[-?@[^\s\]]*|\\[\[\]@]")
 _MARKER_RE = re.compile(r"<!--\s*bibliography\s*-->")
 _DIRECTIVE_RE = re.compile(r"<!--\s*bibliography\b(?!\s*-->)[^\n]*?(?:-->|$)", re.M)
 
@@ -22,7 +25,7 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_code(text: str) -> str:
     """Blank out fenced code, code spans, comments and escapes, keeping offsets."""
-    for pattern in (_FENCE_RE, _CODE_SPAN_RE, _COMMENT_RE, _ESCAPE_RE):
+    for pattern in (_FENCE_RE, _CODE_SPAN_RE, _COMMENT_RE, _TAG_RE, _ESCAPE_RE):
         text = pattern.sub(_blank, text)
     return text
 
@@ -36,16 +39,15 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 def citation_positions(text: str) -> list[tuple[str, int, int]]:
     """``(key, line, column of its @)`` for every citation outside code, in text order."""
     masked = mask_code(text)
+    if "@" not in masked:
+        return []
     positions = []
-    for match in GROUP_RE.finditer(masked):
-        if _is_link_definition(masked, match):
+    for found in scan(masked):
+        if not isinstance(found, Citation) or _is_link_definition(masked, found):
             continue
-        items = parse_group(match["body"])
-        if not items:
-            continue
-        search_from = match.start()
-        for item in items:
-            at = masked.find("@" + item.key, search_from, match.end())
+        search_from = found.start
+        for item in found.items:
+            at = _key_at(masked, item.key, search_from, found.end)
             if at < 0:
                 continue
             search_from = at + 1
@@ -53,15 +55,38 @@ def citation_positions(text: str) -> list[tuple[str, int, int]]:
     return positions
 
 
+def _key_at(text: str, key: str, start: int, end: int) -> int:
+    """Offset of the ``@`` of ``key`` (plain or braced) in ``text[start:end]``, or -1."""
+    at = text.find("@", start, end)
+    while at >= 0:
+        found = parse_key(text, at)
+        if found is not None and found[0] == key:
+            return at
+        at = text.find("@", at + 1, end)
+    return -1
+
+
+def problem_positions(text: str) -> list[tuple[str, int, int]]:
+    """``(message, line, column)`` of every malformed citation outside code, in text order."""
+    masked = mask_code(text)
+    if "@" not in masked:
+        return []
+    return [
+        (found.message, *line_col(text, found.start))
+        for found in scan(masked)
+        if isinstance(found, Problem)
+    ]
+
+
 def key_positions(text: str, key: str) -> list[tuple[int, int]]:
     """Line:column of the ``@`` of every citation of ``key`` outside code."""
     return [(line, col) for cited, line, col in citation_positions(text) if cited == key]
 
 
-def _is_link_definition(text: str, group: re.Match[str]) -> bool:
+def _is_link_definition(text: str, group: Citation) -> bool:
     """``[label]: url`` at the start of a line defines a link; it cites nothing."""
-    line_start = text.rfind("\n", 0, group.start()) + 1
-    return text.startswith(":", group.end()) and not text[line_start : group.start()].strip()
+    line_start = text.rfind("\n", 0, group.start) + 1
+    return text.startswith(":", group.end) and not text[line_start : group.start].strip()
 
 
 def check_directives(text: str, path: str, line_offset: int | Callable[[], int] = 0) -> None:
@@ -97,3 +122,9 @@ def replace_marker(html: str, replacement: str) -> str:
         return value
 
     return _MARKER_RE.sub(swap, html)
+
+
+def front_matter_line(raw: str, name: str) -> int:
+    """1-based line of ``name:`` in a file's YAML front matter (0 if absent)."""
+    match = re.search(rf"^{re.escape(name)}\s*:", raw, re.M)
+    return raw.count("\n", 0, match.start()) + 1 if match else 0

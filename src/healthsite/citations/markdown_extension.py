@@ -1,7 +1,10 @@
-"""Python-Markdown extension: an InlineProcessor for citations and a bibliography postprocessor.
+"""Python-Markdown extension: an InlineProcessor for citations and a bibliography treeprocessor.
 
 Running as an inline pattern (after code spans, escapes, autolinks and inline HTML have
 been stashed) means code, ``\\[@key]``, ``<a@b.c>`` and ``name@example.com`` are never touched.
+A citation becomes an element whose prefixes and suffixes are child elements, so
+Python-Markdown renders the Markdown in them like any other text; the treeprocessor then
+numbers and renders the citations in reading order.
 """
 
 from __future__ import annotations
@@ -19,20 +22,40 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .bibliography import Bibliography
+from .bibliography import Bibliography, Entry
+from .in_text import author_in_text
 from .labels import Labels
-from .locate import check_directives, has_marker, key_positions, replace_marker
+from .locate import (
+    check_directives,
+    has_marker,
+    key_positions,
+    problem_positions,
+    replace_marker,
+)
 from .metadata import entry_metadata
+from .nocite import nocite_keys
 from .numbering import Numbering
 from .page_memo import Group, RenderedPage, from_record, page_key, to_record
-from .render import BibliographyRenderer, Cited, EntryRenderer, load_template, render_group
+from .render import (
+    BibliographyRenderer,
+    Cited,
+    EntryRenderer,
+    affix_slot,
+    load_template,
+    render_group,
+)
 from .store import PAGES, text_digest
-from .syntax import GROUP_RE, CitationItem, parse_group
+from .syntax import AUTHOR_IN_TEXT, START_RE, Citation, CitationItem, Problem, scan_at
 
 #: Runs after inline HTML (90) and before entities/emphasis.
 INLINE_PRIORITY = 85
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_PLACEHOLDER_RE = re.compile(util.HTML_PLACEHOLDER % r"([0-9]+)")
+#: Attributes of the elements standing for a citation and its affixes until rendered.
+_MARK = "data-healthsite-citation"
+_AFFIX = "data-healthsite-affix"
+#: An inline placeholder right before a position, and what an escaped ``[`` is stashed as.
+_STASHED_BEFORE_RE = re.compile(re.escape(util.INLINE_PLACEHOLDER_PREFIX) + r"([0-9]+)\x03$")
+_ESCAPED_BRACKET = f"{util.STX}{ord('[')}{util.ETX}"
 
 
 @dataclass
@@ -47,6 +70,10 @@ class PageContext:
     lang: str = "en"
     line_offset: int | Callable[[], int] = 0
     source: str = ""
+    #: Front matter ``nocite`` (``"@a, @b"``, ``"@*"`` or a list): listed without a marker.
+    nocite: object = None
+    #: Line of ``nocite:`` in the file, for messages (may be a function).
+    nocite_line: int | Callable[[], int] = 0
 
     def offset(self) -> int:
         """``line_offset``, computed on first use."""
@@ -60,8 +87,9 @@ class _PageState:
     numbering: Numbering = field(default_factory=Numbering)
     groups: int = 0
     seen_unknown: dict[str, int] = field(default_factory=dict)
-    #: stash index -> a group waiting to be numbered in document order
+    #: citation number -> a group waiting to be numbered in document order
     pending: dict[int, list[CitationItem]] = field(default_factory=dict)
+    problems: int = 0
 
 
 class CitationExtension(Extension):
@@ -97,9 +125,11 @@ class CitationExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         """Register the processors on ``md``."""
         md.registerExtension(self)
+        if "@" not in md.ESCAPED_CHARS:
+            md.ESCAPED_CHARS.append("@")  # pandoc's way to write a literal @key: \@key
         md.preprocessors.register(_ResetPreprocessor(md, self), "pandoc_citations_reset", 100)
         md.inlinePatterns.register(
-            CitationInlineProcessor(GROUP_RE.pattern, md, self), "pandoc_citation", INLINE_PRIORITY
+            CitationInlineProcessor(START_RE.pattern, md, self), "pandoc_citation", INLINE_PRIORITY
         )
         md.treeprocessors.register(_BibliographyTreeprocessor(md, self), "pandoc_bibliography", 15)
 
@@ -114,27 +144,51 @@ class CitationExtension(Extension):
         Headings get the group without its descriptions (no preview), since heading text
         also becomes the table of contents.
         """
-        state, context = self.state, self.context
+        state, lang = self.state, self.context.lang
         group: list[Cited] = []
-        for item in items:
+        for slot, item in enumerate(items):
             entry = self.bibliography.get(item.key)
             if entry is None:
                 self._unknown(item.key)
-                group.append(Cited(item))
+                group.append(Cited(item, slot=slot))
                 continue
             number, cite_id = state.numbering.cite(entry.key)
-            group.append(Cited(item, self.renderer.reference(entry, context.lang), number, cite_id))
+            reference = self.renderer.reference(entry, lang)
+            author = self._author(entry, lang) if item.mode == AUTHOR_IN_TEXT else ""
+            group.append(Cited(item, reference, number, cite_id, slot, author))
         state.groups += 1
-        unresolved = self.labels.get(context.lang, "unresolved")
+        unresolved = self.labels.get(lang, "unresolved")
         return render_group(group, unresolved, described=not in_heading)
 
-    def _unknown(self, key: str) -> None:
+    def _author(self, entry: Entry, lang: str) -> str:
+        """``Palma et al.`` in the page language (cached per entry, language and labels)."""
+        cache_key = ("in_text", entry.key, lang, self.renderer.labels_id)
+        name = self.bibliography.cache.get(cache_key)
+        if name is None:
+            words = self.labels.for_lang(lang)
+            name = author_in_text(entry.data, words["in_text_et_al"], words["in_text_and"])
+            self.bibliography.cache[cache_key] = name
+        return name
+
+    def problem(self, message: str) -> None:
+        """Report a malformed citation, located by the same scan over the page's source."""
+        context, index = self.context, self.state.problems
+        self.state.problems += 1
+        found = problem_positions(context.source) if context.source else []
+        if found:
+            message, line, col = found[min(index, len(found) - 1)]
+            self._report(f"{context.path}:{line + context.offset()}:{col}: {message}")
+        else:
+            self._report(f"{context.path}: {message}")
+
+    def _unknown(self, key: str, where: str = "") -> None:
         context = self.context
         index = self.state.seen_unknown.get(key, 0)
         self.state.seen_unknown[key] = index + 1
-        positions = key_positions(context.source, key) if context.source else []
-        line, col = positions[min(index, len(positions) - 1)] if positions else (0, 0)
-        where = f"{context.path}:{line + context.offset()}:{col}" if line else context.path
+        if not where:
+            positions = key_positions(context.source, key) if context.source else []
+            line, col = positions[min(index, len(positions) - 1)] if positions else (0, 0)
+            where = f"{context.path}:{line + context.offset()}:{col}" if line else context.path
         hint = self.bibliography.suggest(key)
         message = f"{where}: unknown citation key '{key}'"
         self._report(message + (f" (did you mean '{hint}'?)" if hint else ""))
@@ -157,26 +211,45 @@ class CitationExtension(Extension):
     def render_page(self, groups: Sequence[Group]) -> RenderedPage:
         """Render the page's groups (given in reading order) and its bibliography.
 
-        A page whose groups, language and cited entries are as in an earlier build is taken
-        from the store instead (see :mod:`page_memo`).
+        A page whose groups, language, ``nocite`` keys and cited entries are as in an
+        earlier build is taken from the store instead (see :mod:`page_memo`).
         """
-        if not groups:
+        nocite = self._nocite()
+        if not groups and not nocite:
             return RenderedPage([], None, [])
         lang, store = self.context.lang, self.bibliography.store
-        key = page_key(groups, lang, self._fingerprint, self.bibliography)
+        key = page_key(groups, lang, self._fingerprint, self.bibliography, nocite)
         if key is not None and self._fingerprint:
             page = from_record(store.get(PAGES, key), len(groups))
             if page is not None:
                 self._replay(page)
                 return page
-        page = RenderedPage(
-            [self.resolve_group(group.items, group.in_heading) for group in groups],
-            self.bibliography_html(),
-            self.state.numbering.ordered_keys(),
-        )
+        rendered = [self.resolve_group(group.items, group.in_heading) for group in groups]
+        for entry_key in nocite:
+            self.state.numbering.add(entry_key)
+        page = RenderedPage(rendered, self.bibliography_html(), self.state.numbering.ordered_keys())
         if key is not None and self._fingerprint and not self.state.seen_unknown:
             store.put(PAGES, key, to_record(page))
         return page
+
+    def _nocite(self) -> list[str]:
+        """Entry keys listed by front matter ``nocite`` (unknown ones are reported)."""
+        context = self.context
+        if context.nocite is None:
+            return []
+        keys, problem = nocite_keys(
+            context.nocite, [e.key for e in self.bibliography.entries.values()]
+        )
+        entries = [self.bibliography.get(key) for key in keys]
+        if problem or None in entries:
+            line = context.nocite_line() if callable(context.nocite_line) else context.nocite_line
+            where = f"{context.path}:{line}" if line else context.path
+            if problem:
+                self._report(f"{where}: {problem}")
+            for key, entry in zip(keys, entries, strict=True):
+                if entry is None:
+                    self._unknown(key, where)
+        return list(dict.fromkeys(entry.key for entry in entries if entry is not None))
 
     def _replay(self, page: RenderedPage) -> None:
         """Restore what rendering the page leaves behind: its numbers (for
@@ -215,27 +288,50 @@ class _ResetPreprocessor(Preprocessor):
 
 
 class CitationInlineProcessor(InlineProcessor):
-    """Replace a citation group with stashed HTML."""
+    """Replace a citation with an element the treeprocessor renders in reading order."""
+
+    #: Link text is no place for a citation (a link in a link); ``[@a](url)`` stays a link.
+    ANCESTOR_EXCLUDES = ("a",)
 
     def __init__(self, pattern: str, md: Markdown, extension: CitationExtension) -> None:
         super().__init__(pattern, md)
-        self.compiled_re = re.compile(pattern, re.DOTALL | re.UNICODE)
         self.extension = extension
 
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[str | etree.Element | None, int | None, int | None]:
-        """Return a placeholder, filled in document order by the treeprocessor (or no match)."""
-        items = _parse_group(m.group("body"))
-        if items is None:
+        """An element for the citation at ``m`` (or no match; a near miss is reported)."""
+        if self._after_escaped_bracket(data, m.start()):
+            return None, None, None  # \\[@key] is literal (see CONTRIBUTING)
+        found = _scan_at(data, m.start())
+        if isinstance(found, Problem):
+            self.extension.problem(found.message)
+        if not isinstance(found, Citation):
             return None, None, None
-        placeholder = self.md.htmlStash.store("")
-        self.extension.state.pending[self.md.htmlStash.html_counter - 1] = items
-        return placeholder, m.start(0), m.end(0)
+        pending = self.extension.state.pending
+        number = len(pending) + 1
+        pending[number] = list(found.items)
+        element = etree.Element("span", {_MARK: str(number)})
+        for slot, item in enumerate(found.items):
+            for kind, text in (("p", item.prefix), ("s", item.suffix)):
+                if text:
+                    etree.SubElement(element, "span", {_AFFIX: f"{slot}{kind}"}).text = text
+        return element, found.start, found.end
+
+    def _after_escaped_bracket(self, data: str, pos: int) -> bool:
+        """True for the ``@`` of ``\\[@key]``: the escape stands before it as a stashed node."""
+        if not data.startswith("@", pos):
+            return False
+        match = _STASHED_BEFORE_RE.search(data, 0, pos - 1 if data[pos - 1 : pos] == "-" else pos)
+        if match is None:
+            return False
+        inline = self.md.treeprocessors["inline"]
+        return getattr(inline, "stashed_nodes", {}).get(match.group(1)) == _ESCAPED_BRACKET
 
 
 class _BibliographyTreeprocessor(Treeprocessor):
-    """Put the list at the stashed ``<!-- bibliography -->`` block, else at the end.
+    """Render the page's citations in reading order; put the list at the stashed
+    ``<!-- bibliography -->`` block, else at the end.
 
     A treeprocessor rather than a postprocessor: the ``toc`` extension re-runs every
     postprocessor on each heading's HTML.
@@ -246,13 +342,18 @@ class _BibliographyTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        groups = self._groups_in_reading_order(root)
+        found = self._citations(root)
+        groups = [Group(index, items, heading) for index, (_, items, heading) in enumerate(found)]
         page = self.extension.render_page(groups)
-        blocks = self.md.htmlStash.rawHtmlBlocks
-        for group, html in zip(groups, page.groups, strict=True):
-            blocks[group.stash_index] = html
+        if found:
+            parents = {child: parent for parent in root.iter() for child in parent}
+            for (element, _, _), html in zip(found, page.groups, strict=True):
+                for affix in element:
+                    html = html.replace(affix_slot(*_slot(affix)), self._inner_html(affix))
+                _replace(element, parents[element], self.md.htmlStash.store(html))
         if page.bibliography is None:
             return
+        blocks = self.md.htmlStash.rawHtmlBlocks
         placed = False
         for index, block in enumerate(blocks):
             if isinstance(block, str) and "bibliography" in block and has_marker(block):
@@ -262,8 +363,10 @@ class _BibliographyTreeprocessor(Treeprocessor):
             paragraph = etree.SubElement(root, "p")
             paragraph.text = self.md.htmlStash.store(page.bibliography)
 
-    def _groups_in_reading_order(self, root: etree.Element) -> list[Group]:
-        """The stashed groups in reading order.
+    def _citations(
+        self, root: etree.Element
+    ) -> list[tuple[etree.Element, list[CitationItem], bool]]:
+        """The citation elements in reading order, their items, and whether in a heading.
 
         Python-Markdown inlines nested blocks (lists, tables, admonitions) after top-level
         paragraphs, so numbering while inlining would not follow the page.
@@ -272,31 +375,49 @@ class _BibliographyTreeprocessor(Treeprocessor):
         if not pending:
             return []
         in_headings = {
-            int(index)
+            element
             for tag in _HEADINGS
             for heading in root.iter(tag)
-            for text in heading.itertext()
-            if "\x02" in text
-            for index in _PLACEHOLDER_RE.findall(text)
+            for element in heading.iter("span")
+            if element.get(_MARK) is not None
         }
-        groups = []
-        for text in root.itertext():  # reading order; itertext and iter run in C
-            if "\x02" not in text:
-                continue
-            for index in _PLACEHOLDER_RE.findall(text):
-                items = pending.pop(int(index), None)
-                if items is not None:
-                    groups.append(Group(int(index), items, int(index) in in_headings))
-        # not in the tree (should not happen)
-        groups += [Group(index, items, False) for index, items in sorted(pending.items())]
+        found = []
+        for element in root.iter("span"):  # reading order
+            number = element.get(_MARK)
+            if number is not None and int(number) in pending:
+                found.append((element, pending.pop(int(number)), element in in_headings))
         pending.clear()
-        return groups
+        return found
+
+    def _inner_html(self, element: etree.Element) -> str:
+        """An affix's rendered Markdown (raw HTML in it stays stashed, restored later)."""
+        element.tail = None
+        html = self.md.serializer(element)
+        return html[html.index(">") + 1 : html.rindex("<")]
+
+
+def _slot(affix: etree.Element) -> tuple[int, str]:
+    """``(item index, "p" or "s")`` of an affix element."""
+    name = affix.get(_AFFIX, "0p")
+    return int(name[:-1]), name[-1]
+
+
+def _replace(element: etree.Element, parent: etree.Element, text: str) -> None:
+    """Put ``text`` where ``element`` is in ``parent``."""
+    text += element.tail or ""
+    index = list(parent).index(element)
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    parent.remove(element)
 
 
 @functools.lru_cache(maxsize=8192)
-def _parse_group(body: str) -> list[CitationItem] | None:
-    """:func:`parse_group`, remembered: both languages of an article cite the same groups."""
-    return parse_group(body)
+def _scan_at(data: str, start: int) -> Citation | Problem | None:
+    """:func:`scan_at`, remembered: both languages of an article cite the same groups."""
+    return scan_at(data, start)
 
 
 def _fingerprint(labels: Labels, template: jinja2.Template) -> str:

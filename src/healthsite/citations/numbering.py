@@ -20,6 +20,11 @@ class Numbering:
         spots.append(f"cite-{key}-{len(spots) + 1}")
         return number, spots[-1]
 
+    def add(self, key: str) -> int:
+        """Number ``key`` without a citing spot (front matter ``nocite``)."""
+        self.cite_ids.setdefault(key, [])
+        return self.numbers.setdefault(key, len(self.numbers) + 1)
+
     def ordered_keys(self) -> list[str]:
         """Keys in number order (numbers are given in insertion order)."""
         return list(self.numbers)

@@ -1,7 +1,8 @@
 """Remember a page's rendered citations, so an unchanged page is not rendered again.
 
 A page's citation HTML (every group and the bibliography) depends only on its citation
-groups in reading order (keys, affixes, whether in a heading), the page language, the cited
+groups in reading order (keys, modes, affixes, whether in a heading), its ``nocite`` keys,
+the page language, the cited
 entries' source text, the labels, the bibliography template and this library's code (the
 store's version). A digest of all that is the page's key in the store; a page citing an
 unknown key, or an entry that could not be given a digest, is never remembered, so its
@@ -15,13 +16,13 @@ from typing import NamedTuple
 
 from .bibliography import Bibliography
 from .store import text_digest
-from .syntax import CitationItem
+from .syntax import NORMAL, CitationItem
 
 
 class Group(NamedTuple):
     """One citation group of a page, in reading order."""
 
-    stash_index: int
+    index: int
     items: list[CitationItem]
     in_heading: bool
 
@@ -36,9 +37,16 @@ class RenderedPage(NamedTuple):
 
 
 def page_key(
-    groups: Sequence[Group], lang: str, fingerprint: str, bibliography: Bibliography
+    groups: Sequence[Group],
+    lang: str,
+    fingerprint: str,
+    bibliography: Bibliography,
+    nocite: Sequence[str] = (),
 ) -> str | None:
-    """The page's digest, or ``None`` if the page must be rendered (and checked) every time."""
+    """The page's digest, or ``None`` if the page must be rendered (and checked) every time.
+
+    Group HTML holds stand-ins for affixes (rendered per page), so affixes are part of the
+    key as written."""
     parts = [lang, fingerprint]
     for group in groups:
         parts.append("h" if group.in_heading else "t")
@@ -46,11 +54,18 @@ def page_key(
             entry = bibliography.get(item.key)
             if entry is None or not entry.digest:
                 return None
-            if item.prefix or item.locator or item.suffix:
-                parts.append(f"{item.key}\x1f{item.prefix}\x1f{item.locator}\x1f{item.suffix}")
+            if item.prefix or item.locator or item.suffix or item.mode != NORMAL:
+                parts.append(
+                    "\x1f".join((item.key, item.mode, item.prefix, item.locator, item.suffix))
+                )
             else:
                 parts.append(item.key)
             parts.append(entry.digest)
+    for key in nocite:
+        entry = bibliography.get(key)
+        if entry is None or not entry.digest:
+            return None
+        parts += ["n", key, entry.digest]
     return text_digest(*parts)
 
 

@@ -18,7 +18,7 @@ from .errors import CitationError
 from .labels import LABEL_NAMES, Labels
 from .numbering import compress
 from .store import FORMATTED
-from .syntax import CitationItem
+from .syntax import AUTHOR_IN_TEXT, CitationItem
 
 
 class Reference(NamedTuple):
@@ -36,6 +36,10 @@ class Cited(NamedTuple):
     reference: Reference | None = None
     number: int = 0
     cite_id: str = ""
+    #: The item's place in its group as written (names its affix slots).
+    slot: int = 0
+    #: Author-in-text name (``Palma et al.``), escaped when rendered.
+    author: str = ""
 
 
 class Backlink(NamedTuple):
@@ -74,11 +78,11 @@ class EntryRenderer:
         self.report = report
         # a small int stands for the labels in cache keys (hashing the labels each time is slow)
         label_ids = bibliography.cache.setdefault("labels", {})
-        self._labels_id = label_ids.setdefault(labels.fingerprint(), len(label_ids))
+        self.labels_id = label_ids.setdefault(labels.fingerprint(), len(label_ids))
 
     def reference(self, entry: Entry, page_lang: str) -> Reference:
         """The formatted entry in ``page_lang``; the cache lives as long as the .bib data."""
-        cache_key = (entry.key, page_lang, self._labels_id)
+        cache_key = (entry.key, page_lang, self.labels_id)
         cached = self.bibliography.cache.get(cache_key)
         if cached is not None:
             self.check(entry)
@@ -107,7 +111,7 @@ class EntryRenderer:
         The result is also kept in the bibliography's store (between builds, when on), so
         pybtex formats only entries that are new or changed since the last build.
         """
-        cache_key = ("base", entry.key, self._labels_id)
+        cache_key = ("base", entry.key, self.labels_id)
         cached = self.bibliography.cache.get(cache_key)
         if cached is not None:
             return cached
@@ -131,6 +135,16 @@ class EntryRenderer:
 def _attr(value: str) -> str:
     """HTML-escape ids and keys, which repeat a lot (memoized)."""
     return html.escape(value)
+
+
+#: Stands for an item's rendered prefix or suffix (Markdown, rendered per page) in a group's
+#: HTML, so that HTML can be remembered between builds.
+_AFFIX_SLOT = "\ue010{}{}\ue011"
+
+
+def affix_slot(slot: int, kind: str) -> str:
+    """The stand-in for item ``slot``'s prefix (``kind`` "p") or suffix ("s")."""
+    return _AFFIX_SLOT.format(slot, kind)
 
 
 def _affixed(cited: Cited) -> bool:
@@ -160,11 +174,12 @@ def _item_html(cited: Cited, described_by: str, unresolved_label: str) -> str:
         )
     else:
         core = _ref_link(cited, described_by)
-    parts = [html.escape(item.prefix) + " " if item.prefix else "", core]
+    parts = [affix_slot(cited.slot, "p") + " " if item.prefix else "", core]
     if item.locator:
-        parts.append(", " + html.escape(item.locator))
+        # entities as written (p.&nbsp;30) become characters, then everything is escaped
+        parts.append(", " + html.escape(html.unescape(item.locator)))
     if item.suffix:
-        parts.append(" " + html.escape(item.suffix))
+        parts.append(affix_slot(cited.slot, "s"))  # keeps its leading space or comma
     return "".join(parts)
 
 
@@ -174,14 +189,18 @@ def reference_text_id(key: str) -> str:
 
 
 def render_group(group: Sequence[Cited], unresolved_label: str, *, described: bool = True) -> str:
-    """``[1–3, 5, p. 7]`` with links and range anchors.
+    """``[1–3, 5, p. 7]`` with links and range anchors; ``Palma et al. [5]`` when the first
+    item is an author-in-text citation (``@palma2019``) of a known source.
 
     Every link is described (``aria-describedby``) by the bibliography texts of all the
     group's sources, so screen readers read the full references; citations.js shows the same
     texts as a preview on hover, focus or tap. ``described=False`` leaves the descriptions
     out, for headings (their text also becomes the table of contents).
     """
-    if len(group) == 1 and group[0].reference is not None and not _affixed(group[0]):
+    lead = ""
+    if group[0].item.mode == AUTHOR_IN_TEXT and group[0].reference is not None:
+        lead = f'<span class="citation__author">{html.escape(group[0].author)}</span> '
+    if len(group) == 1 and group[0].reference is not None and not _affixed(group[0]) and not lead:
         only = group[0]  # the usual [@key]: skip sorting and range compression
         described_by = reference_text_id(only.reference.key) if described else ""
         link = _ref_link(only, described_by)
@@ -193,13 +212,26 @@ def render_group(group: Sequence[Cited], unresolved_label: str, *, described: bo
         keys = dict.fromkeys(c.reference.key for c in resolved if c.reference)
         described_by = " ".join(reference_text_id(key) for key in keys)
     classes = "citation" if not unresolved else "citation citation--unresolved"
-    body = _group_body(resolved, unresolved, described_by, unresolved_label)
-    return f'<span class="{classes}">{body}</span>'
+    if lead:
+        classes += " citation--in-text"
+    first = ""
+    if lead:  # the named source's number comes first: "Palma et al. [5, p. 3; 2]"
+        author = group[0]
+        resolved = [c for c in resolved if c is not author]
+        first = _item_html(author, described_by, unresolved_label)
+    body = _group_body(resolved, unresolved, described_by, unresolved_label, first, group)
+    return f'<span class="{classes}">{lead}{body}</span>'
 
 
 def _group_body(
-    resolved: list[Cited], unresolved: list[Cited], described_by: str, unresolved_label: str
+    resolved: list[Cited],
+    unresolved: list[Cited],
+    described_by: str,
+    unresolved_label: str,
+    leading: str,
+    group: Sequence[Cited],
 ) -> str:
+    """The bracketed numbers; ``leading`` (an author-in-text item's) comes first if given."""
     bare = [c for c in resolved if not _affixed(c)]
     by_number: dict[int, list[Cited]] = {}
     for cited in bare:
@@ -220,9 +252,11 @@ def _group_body(
         if _affixed(cited):
             ordered.append((cited.number, _item_html(cited, described_by, unresolved_label)))
     ordered.sort(key=lambda pair: pair[0])
-    pieces = [text for _, text in ordered]
+    pieces = ([leading] if leading else []) + [text for _, text in ordered]
     pieces += [_item_html(c, described_by, unresolved_label) for c in unresolved]
-    return f'<span class="citation__group">[{", ".join(pieces)}]</span>'
+    # "[1–3, 5]", but "[1, p. 7; 2]" once an item has a locator or words of its own
+    separator = "; " if len(pieces) > 1 and any(_affixed(c) for c in group) else ", "
+    return f'<span class="citation__group">[{separator.join(pieces)}]</span>'
 
 
 def load_template(path: Path) -> jinja2.Template:
