@@ -171,3 +171,20 @@ def test_crossref_inherits_as_biblatex_does(tmp_path: Path) -> None:
     assert bibliography.problems() == []
     # the key on the line after "@article{" still gives the entry's own line
     assert article.location == "refs.bib:17"
+
+
+def test_contributing_lists_the_one_table_of_required_fields() -> None:
+    """CONTRIBUTING's "Bibliography entries" table is REQUIRED_FIELDS, row for row."""
+    from healthsite.citations.entry_types import REQUIRED_FIELDS
+
+    text = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text("utf-8")
+    documented: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`@"):
+            required = tuple(
+                part.strip().strip("`").replace("` or `", "|") for part in cells[1].split(",")
+            )
+            for kind in cells[0].replace("`", "").replace("@", "").split(","):
+                documented[kind.strip()] = required
+    assert documented == dict(REQUIRED_FIELDS)
