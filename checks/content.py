@@ -52,7 +52,7 @@ def cited_keys(project: Project) -> dict[str, list[tuple[str, Citation]]]:
 
 def check_content(project: Project, today: dt.date) -> list[Finding]:
     """All content findings (no external tools)."""
-    bib = {path: project.read(path) for path in project.bib_files()}
+    bib = {path: (project.root / path).read_bytes() for path in project.bib_files()}
     findings = check_articles(project, today)
     cited = cited_keys(project)
     if bib or cited:

@@ -155,6 +155,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         bibliography = load_bibliography(paths, root, store)
         if is_first_language_pass(config):
             bibliography.begin_build()
+            for message in bibliography.problems():  # every entry, cited or not
+                _report(message)
         labels = load_labels(citations.labels)
         template = _template_path(config)
         extension = CitationExtension(bibliography, labels, template, report=_report)

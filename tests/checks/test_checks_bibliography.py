@@ -10,11 +10,21 @@ ZH = "docs/articles/sample.zh-Hant.md"
 EN = "docs/articles/sample.en.md"
 
 
-def test_parse_error_reports_its_line(repo: Repo):
+def test_unclosed_brace_is_reported_at_its_own_line(repo: Repo):
     repo.edit(BIB, "  year = {2018},", "  year = {2018,")
     result = repo.check("--only", "content")
     assert result.stdout.splitlines() == [
-        f"{BIB}:10:1: error: BibTeX syntax error: '}}' expected; "
+        f"{BIB}:5:1: error: unclosed brace in entry 'ost2018': the '{{' on this line is never "
+        "closed; add the missing '}' (BibTeX would read on into the entries after it)"
+    ]
+    assert result.returncode == 1
+
+
+def test_parse_error_reports_its_line(repo: Repo):
+    repo.edit(BIB, "  title = {A trial},", "  title = {A trial}")
+    result = repo.check("--only", "content")
+    assert result.stdout.splitlines() == [
+        f"{BIB}:4:1: error: BibTeX syntax error: '}}' expected (in entry 'ost2018'); "
         "check braces, commas and quotes in this entry and the one before it"
     ]
     assert result.returncode == 1

@@ -29,9 +29,14 @@ def test_loads_and_looks_up_case_insensitively(tmp_path: Path) -> None:
     [
         (
             "@article{a,\n  title = {A}\n  year = {2000}\n}\n",
-            "refs.bib:3: malformed BibTeX: '}' expected (in entry 'a')",
+            "refs.bib:3: BibTeX syntax error: '}' expected (in entry 'a'); "
+            "check braces, commas and quotes in this entry and the one before it",
         ),
-        ("@article{a,\n  title = {A,\n}\n", "refs.bib:4: malformed BibTeX:"),
+        (
+            "@article{a,\n  title = {A,\n}\n",
+            "refs.bib:2: unclosed brace in entry 'a': the '{' on this line is never closed; "
+            "add the missing '}' (BibTeX would read on into the entries after it)",
+        ),
         (
             "@article{a,\n  title = {A},\n}\n@book{a,\n  title = {B},\n}\n",
             "refs.bib:4: duplicate key 'a' (first defined at refs.bib:1)",

@@ -138,7 +138,7 @@ def test_unknown_key_renders_visibly_without_strict(build_site) -> None:
     span = built.page("x/index.html").select_one(".citation--unresolved")
     assert span.get_text() == "[?nope]"
     # cited from both language builds, reported once
-    warning = "bibliography entry 'thin' (@article) is missing required field 'journal'"
+    warning = "@article{thin} is missing the required field journal"
     assert built.log.count(warning) == 1
     assert "Thin entry." in built.page("en/x/index.html").select_one("#ref-thin").get_text()
 
@@ -149,7 +149,8 @@ def test_malformed_bib_is_a_located_error(build_site) -> None:
     )
     assert built.returncode != 0
     assert (
-        "bibliography/references.bib:3: malformed BibTeX: '}' expected (in entry 'a')" in built.log
+        "bibliography/references.bib:3: BibTeX syntax error: '}' expected (in entry 'a'); "
+        "check braces, commas and quotes in this entry and the one before it" in built.log
     )
 
 
@@ -184,8 +185,9 @@ def test_every_serve_rebuild_reports_problems_again(tmp_path: Path) -> None:
             messages.lines.clear()
             build(load_config(str(root / "mkdocs.yml")))
             assert sorted(messages.lines) == [
-                "citations: bibliography/references.bib:1: bibliography entry 'a' (@article) "
-                "is missing required field 'author'",
+                "citations: bibliography/references.bib:1: @article{a} is missing the required "
+                "field author; add author from the publisher's record, or list it in "
+                "`x-unconfirmed = {...}` if it cannot be confirmed",
                 "citations: docs/p.en.md:3:11: unknown citation key 'b'",
                 "citations: docs/p.zh-Hant.md:3:8: unknown citation key 'b'",
             ]

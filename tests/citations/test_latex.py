@@ -1,12 +1,21 @@
-"""LaTeX decoding: the direct decoder for common accents agrees with latexcodec."""
+"""LaTeX decoding: pylatexenc for everything, the direct decoder for common accents agrees with
+it, and commands that format become markup (then HTML)."""
 
 from __future__ import annotations
+
+from xml.sax.saxutils import escape
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from healthsite.citations.latex import decode_common_latex, decode_latex, decode_with_latexcodec
+from healthsite.citations.latex import (
+    decode_common_latex,
+    decode_latex,
+    decode_markup,
+    decode_with_parser,
+    markup_to_html,
+)
 
 COMMON = [
     r"M{\"u}ller",
@@ -41,20 +50,22 @@ def _braces_and_spaces_removed(text: str) -> str:
 
 
 @pytest.mark.parametrize("latex", COMMON)
-def test_common_latex_is_decoded_directly_like_latexcodec(latex: str) -> None:
+def test_common_latex_is_decoded_directly_like_the_parser(latex: str) -> None:
     direct = decode_common_latex(latex)
-    assert direct is not None, "should not need latexcodec"
+    assert direct is not None, "should not need the parser"
     assert _braces_and_spaces_removed(direct) == _braces_and_spaces_removed(
-        decode_with_latexcodec(latex)
+        decode_with_parser(latex)
     )
 
 
 @pytest.mark.parametrize(
     "latex", [r"\textit{in vivo}", r"$\alpha$-fetoprotein", r"\'{\i}", r"\emph{x}"]
 )
-def test_other_latex_goes_to_latexcodec(latex: str) -> None:
+def test_other_latex_goes_to_the_parser(latex: str) -> None:
     assert decode_common_latex(latex) is None
-    assert decode_latex(latex) == _braces_and_spaces_removed(decode_with_latexcodec(latex))
+    plain = decode_latex(latex)
+    assert plain == _braces_and_spaces_removed(decode_latex(decode_with_parser(latex)))
+    assert "\\" not in plain
 
 
 LETTERS_AND_TEXT = [*"aeoiSnzxYU", " ", "{", "}", ".", "--", "~"]
@@ -65,11 +76,51 @@ TOKENS = st.sampled_from([*LETTERS_AND_TEXT, *COMMANDS, *WORD_COMMANDS])
 
 @settings(max_examples=500)
 @given(st.lists(TOKENS, max_size=12).map("".join))
-def test_any_mix_of_common_pieces_decodes_like_latexcodec(latex: str) -> None:
+def test_any_mix_of_common_pieces_decodes_like_the_parser(latex: str) -> None:
     if latex.count("{") != latex.count("}"):
         return  # unbalanced braces are a BibTeX error long before decoding
     direct = decode_common_latex(latex)
     if direct is not None:
         assert _braces_and_spaces_removed(direct) == _braces_and_spaces_removed(
-            decode_with_latexcodec(latex)
+            decode_with_parser(latex)
         )
+
+
+#: What a reader sees (HTML, after escaping) for LaTeX in a BibTeX field: issue 15's cases and
+#: biblatex's text commands.
+RENDERED = [
+    (r"\emph{In vivo} study", "<em>In vivo</em> study"),
+    (r"\textit{E. coli}", "<i>E. coli</i>"),
+    (r"\textbf{Bold} claim", "<b>Bold</b> claim"),
+    (r"\textsc{who} report", '<span style="font-variant: small-caps">who</span> report'),
+    (r"\mkbibquote{Quoted}", "\u201cQuoted\u201d"),
+    (r"\mkbibemph{x}", "<em>x</em>"),
+    ("``Double quotes''", "\u201cDouble quotes\u201d"),
+    (r"\mbox{Type 2} diabetes", "Type 2 diabetes"),
+    (r"{\noopsort{b}}Zed", "Zed"),
+    (r"The {\BibTeX} book", "The BibTeX book"),
+    (r"A \LaTeX{} guide", "A LaTeX guide"),
+    (r"See \url{https://example.org/a_b?x=1&y=2}", 'See <a href="https://example.org/a_b?x=1&amp;y=2">'
+     "https://example.org/a_b?x=1&amp;y=2</a>"),
+    (r"\url{mailto:info@example.org}",
+     '<a href="mailto:info@example.org">mailto:info@example.org</a>'),
+    (r"\url{javascript:alert(1)}", "javascript:alert(1)"),
+    (r"Jim{\'{\i}}nez", "Jim\u00ednez"),
+    (r"CO\textsubscript{2} and m\textsuperscript{2}", "CO<sub>2</sub> and m<sup>2</sup>"),
+    (r"\emph{Is it safe?}", "<em>Is it safe</em>?"),
+    (r"<script> \& \emph{<b>}", "&lt;script&gt; &amp; <em>&lt;b&gt;</em>"),
+    ("\ue010not markup\ue011", "not markup"),
+    (r"50% of adults", "50% of adults"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("latex", "expected"), RENDERED)
+def test_formatting_commands_become_html(latex: str, expected: str) -> None:
+    assert markup_to_html(escape(decode_markup(latex))) == expected
+
+
+@pytest.mark.parametrize(("latex", "expected"), RENDERED)
+def test_plain_text_has_no_markup_and_no_latex(latex: str, expected: str) -> None:
+    plain = decode_latex(latex)
+    assert "\\" not in plain and "<" not in plain.replace("<script>", "").replace("<b>", "")
+    assert not any("\ue010" <= char <= "\ue01f" for char in plain)

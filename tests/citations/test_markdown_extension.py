@@ -238,8 +238,10 @@ def test_missing_required_field_warns_and_renders(render) -> None:
     bib = "@article{x1,\n  title = {Only title},\n  year = {2000},\n}\n"
     rendered = render("[@x1]", bib=bib)
     assert rendered.messages == [
-        "references.bib:1: bibliography entry 'x1' (@article) is missing required field 'author'",
-        "references.bib:1: bibliography entry 'x1' (@article) is missing required field 'journal'",
+        "references.bib:1: @article{x1} is missing the required field author; add author from "
+        "the publisher's record, or list it in `x-unconfirmed = {...}` if it cannot be confirmed",
+        "references.bib:1: @article{x1} is missing the required field journal; add journal from "
+        "the publisher's record, or list it in `x-unconfirmed = {...}` if it cannot be confirmed",
     ]
     assert "Only title." in rendered.soup.select_one("#ref-x1").get_text()
 

@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .bibtex_source import Block, blocks, heads
+from . import entry_rules
+from .bibtex_source import Block, blocks, field_lines, heads, unclosed_brace
+from .crossref import inherited_fields
+from .entry_rules import Problem
 from .errors import CitationError
 from .store import PARSED, EntryStore, text_digest
 
@@ -25,6 +28,11 @@ _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
 class BibliographyError(CitationError):
     """Malformed or contradictory BibTeX."""
+
+    @classmethod
+    def at(cls, display: str, problem: Problem) -> BibliographyError:
+        """``file:line: message; fix`` (the wording ``make check`` uses too)."""
+        return cls(f"{display}:{problem.line}: {problem.text()}")
 
 
 class RawEntry(NamedTuple):
@@ -47,11 +55,17 @@ class Entry(NamedTuple):
     line: int
     #: Digest of the entry's source text (and the file's macros): its identity in caches.
     digest: str = ""
+    #: Line of each field written in the entry (lower-case names).
+    field_lines: Mapping[str, int] = {}
 
     @property
     def location(self) -> str:
         """``file:line`` of the entry's ``@type{key,`` line."""
         return f"{self.source}:{self.line}"
+
+    def where(self, name: str) -> str:
+        """``file:line`` of field ``name`` (the head line if it is not written here)."""
+        return f"{self.source}:{self.field_lines.get(name, self.line)}"
 
 
 @dataclass
@@ -78,6 +92,27 @@ class Bibliography:
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
         return close[0] if close else None
 
+    def problems(self) -> list[str]:
+        """``file:line: message; fix`` for every entry that breaks a rule of
+        :mod:`entry_rules` (computed once per loaded bibliography)."""
+        found = self.cache.get("problems")
+        if found is None:
+            found = self.cache["problems"] = [
+                message for entry in self.entries.values() for message in self.problems_of(entry)
+            ]
+        return found
+
+    def problems_of(self, entry: Entry) -> list[str]:
+        """The messages for one entry, each at the line of the field it is about."""
+        found = entry_rules.entry_problems(
+            entry.key,
+            entry.type,
+            entry.data.fields,
+            lambda key: self.get(key) is not None,
+            self.suggest,
+        )
+        return [f"{entry.where(problem.field)}: {problem.text()}" for problem in found]
+
     def begin_build(self) -> None:
         """Forget which entries were checked, so each build reports their problems again
         (``mkdocs serve`` reuses this object across rebuilds)."""
@@ -102,12 +137,20 @@ def _signature(path: Path) -> tuple[int, int]:
 
 def _read(path: Path, display: str) -> str:
     try:
-        return path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as error:
         raise BibliographyError(f"{display}: cannot read bibliography: {error.strerror}") from None
+    try:
+        return entry_rules.decode_source(data)
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise BibliographyError(f"{display}:{line}: bibliography is not valid UTF-8") from None
+        raise BibliographyError.at(display, entry_rules.not_utf8(data, error)) from None
+
+
+def _check_braces(text: str, entry_blocks: list[Block], display: str) -> None:
+    for block in entry_blocks:
+        line = unclosed_brace(text, block)
+        if line is not None:
+            raise BibliographyError.at(display, entry_rules.unclosed_brace(line, block.key))
 
 
 def _check_duplicates(entry_blocks: list[Block], display: str) -> None:
@@ -133,6 +176,7 @@ def parse_file(
     all_blocks = blocks(text)
     entry_blocks = [block for block in all_blocks if block.key]
     _check_duplicates(entry_blocks, display)
+    _check_braces(text, entry_blocks, display)
     context = "".join(text[b.start : b.end] for b in all_blocks if not b.key)
     context_digest = text_digest(context)
     digests = {b.key: text_digest(context, text[b.start : b.end]) for b in entry_blocks}
@@ -144,12 +188,12 @@ def parse_file(
         if {key.lower() for key in parsed} != {block.key.lower() for block in fresh}:
             # pybtex read entries our heads missed (or the reverse): trust it, store nothing
             parsed = parsed if source == text else _parse(text, display, text)
-            return _entries_from(parsed, entry_blocks, display, {}), ""
+            return _entries_from(parsed, entry_blocks, display, {}, text), ""
         for block in fresh:
             stored[block.key] = parsed[block.key]
             store.put(PARSED, digests[block.key], parsed[block.key])
         store.put(PARSED, context_digest, ["context"])
-    return _entries_from(stored, entry_blocks, display, digests), context_digest
+    return _entries_from(stored, entry_blocks, display, digests, text), context_digest
 
 
 def _blank_stored(text: str, entry_blocks: list[Block], stored: Mapping[str, Any]) -> str:
@@ -174,22 +218,30 @@ def _parse(source: str, display: str, text: str) -> dict[str, list[Any]]:
     try:
         data = bibtex.Parser(person_fields=()).parse_string(source)  # names split when formatting
     except PybtexError as error:
-        line = getattr(error, "lineno", None)
-        where = f"{display}:{line}" if line else display
-        message = re.sub(r"^syntax error in line \d+:\s*", "", str(error)).strip()
-        within = [key for _kind, key, start in heads(text) if line and start <= line]
-        entry = f" (in entry '{within[-1]}')" if within else ""
-        raise BibliographyError(f"{where}: malformed BibTeX: {message}{entry}") from None
+        raise BibliographyError.at(display, pybtex_problem(error, text)) from None
     return {
         key: [entry.type, [[name.lower(), value] for name, value in entry.fields.items()]]
         for key, entry in data.entries.items()
     }
 
 
+def pybtex_problem(error: Exception, text: str) -> Problem:
+    """A pybtex parse error as a located problem (in the entry it happened in)."""
+    line = getattr(error, "lineno", None) or 1
+    message = re.sub(r"^syntax error in line \d+:\s*", "", str(error)).strip()
+    within = [key for _kind, key, start in heads(text) if start <= line]
+    return entry_rules.syntax_error(line, message, within[-1] if within else None)
+
+
 def _entries_from(
-    records: Mapping[str, Any], entry_blocks: list[Block], display: str, digests: Mapping[str, str]
+    records: Mapping[str, Any],
+    entry_blocks: list[Block],
+    display: str,
+    digests: Mapping[str, str],
+    text: str,
 ) -> list[Entry]:
     lines = {block.key.lower(): block.line for block in entry_blocks}
+    by_key = {block.key.lower(): block for block in entry_blocks}
     entries = []
     for key, record in records.items():
         if record is None:
@@ -201,8 +253,9 @@ def _entries_from(
                 type=kind.lower(),
                 data=RawEntry(kind, dict(fields)),
                 source=display,
-                line=lines.get(key.lower(), 0),
+                line=lines.get(key.lower(), 1),
                 digest=digests.get(key, ""),
+                field_lines=field_lines(text, by_key[key.lower()]) if key.lower() in by_key else {},
             )
         )
     return entries
@@ -248,10 +301,36 @@ def load_bibliography(
                     f"(first defined at {other.location})"
                 )
             merged[entry.key.lower()] = entry
+    merged = inherit(merged)
     bibliography = Bibliography(merged, store=store or EntryStore(), contexts=contexts)
     _merged_cache.clear()
     _merged_cache[key] = bibliography
     return bibliography
+
+
+def inherit(entries: dict[str, Entry]) -> dict[str, Entry]:
+    """Entries with what each inherits through ``crossref`` (chains followed; a missing or
+    circular parent is reported by :func:`entry_rules.entry_problems`, not here)."""
+    resolved: dict[str, Entry] = {}
+
+    def resolve(key: str, seen: tuple[str, ...]) -> Entry:
+        entry = entries[key]
+        if key in resolved:
+            return resolved[key]
+        parent_key = entry.data.fields.get("crossref", "").strip().lower()
+        if parent_key in entries and parent_key not in seen:
+            parent = resolve(parent_key, (*seen, key))
+            fields = inherited_fields(
+                entry.type, entry.data.fields, parent.type, parent.data.fields
+            )
+            digest = text_digest(entry.digest, parent.digest) if entry.digest else ""
+            entry = entry._replace(data=RawEntry(entry.data.type, fields), digest=digest)
+        resolved[key] = entry
+        return entry
+
+    for key in entries:
+        resolve(key, ())
+    return resolved
 
 
 def _display(path: Path, root: Path | None) -> str:

@@ -16,18 +16,23 @@ class EntryLike(Protocol):
     fields: Mapping[str, str]
 
 
-#: Fields each entry type needs; a missing one is reported but the entry still renders.
+#: The one table of fields each entry type needs, used by the build, ``make check``, the tests
+#: and CONTRIBUTING ("Bibliography entries"). ``a|b`` means either. A missing one is reported
+#: (the entry still renders), unless the entry names it in ``x-unconfirmed``. A web source
+#: (``@misc``, ``@online``) needs something to find it by: a ``url``, or for ``@misc`` a
+#: ``howpublished`` note (a leaflet, a press release).
 REQUIRED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "article": ("author", "title", "journal", "year"),
     "book": ("author|editor", "title", "publisher", "year"),
     "incollection": ("author", "title", "booktitle", "publisher", "year"),
     "inproceedings": ("author", "title", "booktitle", "year"),
-    "report": ("author|institution", "title", "institution", "year"),
-    "techreport": ("author|institution", "title", "institution", "year"),
-    "misc": ("title",),
+    "report": ("title", "institution", "year"),
+    "techreport": ("title", "institution", "year"),
+    "misc": ("title", "url|howpublished"),
     "online": ("title", "url"),
 }
-_ALIASES = {
+#: Other BibTeX and biblatex types, and the template each is formatted with.
+ALIASES: Mapping[str, str] = {
     "conference": "inproceedings",
     "inbook": "incollection",
     "electronic": "online",
@@ -38,26 +43,41 @@ _ALIASES = {
     "mastersthesis": "book",
     "thesis": "book",
     "booklet": "book",
+    "proceedings": "book",
+    "collection": "book",
+    "periodical": "book",
+    "unpublished": "misc",
 }
+#: Every entry type the build knows; any other is an error (it would lose fields).
+KNOWN_TYPES = frozenset(REQUIRED_FIELDS) | frozenset(ALIASES)
 
 
 def entry_kind(entry: EntryLike) -> str:
     """The template used for an entry type (unknown types fall back to ``misc``)."""
     kind = entry.type.lower()
-    kind = _ALIASES.get(kind, kind)
+    kind = ALIASES.get(kind, kind)
     return kind if kind in REQUIRED_FIELDS else "misc"
 
 
+def required_fields(kind: str) -> tuple[str, ...]:
+    """The required fields of a type: its row of the table, ``title`` for the other known
+    types, none for an unknown type (reported as unknown instead)."""
+    kind = kind.lower()
+    return REQUIRED_FIELDS.get(kind, ("title",) if kind in KNOWN_TYPES else ())
+
+
 def missing_fields(entry: EntryLike) -> list[str]:
-    """Required fields (``a|b`` means either) absent from ``entry``."""
+    """Required fields (``a|b`` means either) absent from ``entry`` and not listed in its
+    ``x-unconfirmed``. Unknown types are reported as such, not here."""
     present = {name.lower() for name, value in entry.fields.items() if value.strip()}
+    present |= {name.strip().lower() for name in entry.fields.get("x-unconfirmed", "").split(",")}
     if "date" in present:
         present.add("year")
     if entry.type.lower() in ("misc", "online") and "organization" in present:
         present.add("author")
     return [
         spec.replace("|", " or ")
-        for spec in REQUIRED_FIELDS.get(entry.type.lower(), REQUIRED_FIELDS["misc"])
+        for spec in required_fields(entry.type)
         if not present & set(spec.split("|"))
     ]
 

@@ -21,6 +21,7 @@ LABEL_NAMES = (
     "cited",
     "available_from",
     "in",
+    "editor",
     "editors",
     "in_text_et_al",
     "in_text_and",

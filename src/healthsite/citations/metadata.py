@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .latex import decode_latex
+from .latex import SAFE_LINK_RE, decode_latex
 
 if TYPE_CHECKING:
     from .bibliography import Entry
@@ -13,11 +13,16 @@ IDENTIFIER_FIELDS = ("doi", "pmid", "pmcid", "url")
 
 
 def entry_metadata(entry: Entry) -> dict[str, str]:
-    """``{key, title, doi, pmid, pmcid, url}`` with LaTeX markup decoded; absent fields left out."""
+    """``{key, title, doi, pmid, pmcid, url}`` with LaTeX markup decoded; absent fields left out,
+    and so is a ``url`` that is not an http, https or mailto link (``entry_rules`` reports it)."""
     fields = entry.data.fields
     facts = {"key": entry.key, "title": plain_text(fields.get("title", ""))}
     for name in IDENTIFIER_FIELDS:
         value = fields.get(name, "").strip()
+        if name == "url":
+            value = value.removeprefix("\\url{").removesuffix("}") if value else value
+            if not SAFE_LINK_RE.match(value):
+                continue
         if value:
             facts[name] = value
     return facts

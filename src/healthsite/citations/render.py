@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from .bibliography import Bibliography, Entry
-from .entry_types import entry_language, missing_fields
+from .entry_types import entry_language
 from .errors import CitationError
 from .labels import LABEL_NAMES, Labels
 from .numbering import compress
@@ -95,15 +95,13 @@ class EntryRenderer:
         return reference
 
     def check(self, entry: Entry) -> None:
-        """Report the entry's missing required fields (once per build, see ``begin_build``)."""
+        """Report what is wrong with a cited entry (once per build, see ``begin_build``);
+        ``Bibliography.problems`` has every entry's problems, cited or not."""
         checked = self.bibliography.cache.setdefault("checked", set())
         if entry.key not in checked:
             checked.add(entry.key)
-            for name in missing_fields(entry.data):
-                self.report(
-                    f"{entry.location}: bibliography entry '{entry.key}' (@{entry.type}) "
-                    f"is missing required field '{name}'"
-                )
+            for message in self.bibliography.problems_of(entry):
+                self.report(message)
 
     def _base(self, entry: Entry) -> Reference:
         """Format with pybtex once per key, page-language words left as slots.

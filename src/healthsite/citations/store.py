@@ -33,8 +33,10 @@ SECTIONS = (PARSED, FORMATTED, PAGES)
 
 @cache
 def code_version() -> str:
-    """Digest of this library's source and pybtex's version: any change empties the store."""
-    digest = hashlib.sha256(f"{version('pybtex')} {sys.version} {marshal.version}".encode())
+    """Digest of this library's source and the versions of pybtex and pylatexenc (they parse
+    and decode entries): any change empties the store."""
+    versions = f"{version('pybtex')} {version('pylatexenc')} {sys.version} {marshal.version}"
+    digest = hashlib.sha256(versions.encode())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]

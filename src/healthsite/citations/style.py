@@ -23,13 +23,16 @@ from pybtex.style.formatting import BaseStyle
 from pybtex.style.template import FieldIsMissing, first_of, join, node, optional, sentence
 
 from .entry_types import EntryLike, entry_kind
-from .latex import decode_latex
-from .names import format_name_list
+from .latex import SAFE_LINK_RE, decode_markup, markup_to_html
+from .names import format_name_list, split_names
 
 #: Blocks of a reference are separated by spaces (pybtex's default ``toplevel`` uses newblocks).
 toplevel = join(sep=" ")
 _LINK_FIELDS = {"doi", "url", "pmid", "pmcid", "eprint"}
-_SAFE_URL_RE = re.compile(r"^(?:https?|ftp)://", re.I)
+#: Markup markers (see :mod:`latex`), never kept in a link.
+_MARKERS_RE = re.compile("[\ue010-\ue01f]")
+#: A biblatex date (``2021``, ``2021-03``, ``2021-03-05``, a range after ``/``): its year.
+_DATE_YEAR_RE = re.compile(r"^(\d{4})(?:-\d{2}(?:-\d{2})?)?(?:/|$)")
 _DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 #: Where each identifier links to.
 LINK_URLS = {
@@ -41,6 +44,9 @@ LINK_URLS = {
 
 
 def _clean_url(value: str) -> str:
+    value = _MARKERS_RE.sub("", value).strip()
+    if value.startswith("\\url{") and value.endswith("}"):
+        value = value[5:-1]
     return value.replace("\\_", "_").replace("\\%", "%").replace("\\&", "&").strip("{} ")
 
 
@@ -50,7 +56,11 @@ def clean_entry(entry: EntryLike) -> PybtexEntry:
 
 
 def clean_fields(entry: EntryLike) -> dict[str, str]:
-    """The fields of :func:`clean_entry` (lower-case names), without making a pybtex entry."""
+    """The fields of :func:`clean_entry` (lower-case names), without making a pybtex entry.
+
+    Text is decoded with markup markers (see :mod:`latex`); a ``url`` that is not an http,
+    https or mailto link is left out (``entry_rules`` reports it); biblatex's ``date`` gives
+    the year when there is no ``year``."""
     fields: dict[str, str] = {}
     for name, value in entry.fields.items():
         key = name.lower()
@@ -59,9 +69,12 @@ def clean_fields(entry: EntryLike) -> dict[str, str]:
         elif key in _LINK_FIELDS:
             fields[key] = _clean_url(value)
         else:
-            fields[key] = decode_latex(value)
-    if "year" not in fields and fields.get("date"):
-        fields["year"] = fields["date"][:4]
+            fields[key] = decode_markup(value)
+    if fields.get("url") and not SAFE_LINK_RE.match(fields["url"]):
+        del fields["url"]
+    date = _DATE_YEAR_RE.match(fields.get("date", ""))
+    if not fields.get("year") and date:
+        fields["year"] = date.group(1)
     if "number" not in fields and fields.get("issue"):
         fields["number"] = fields["issue"]
     if "journal" not in fields and fields.get("journaltitle"):
@@ -103,6 +116,13 @@ def label(children: list[Any], context: Mapping[str, Any], name: str) -> richtex
 
 
 @node
+def editor_word(children: list[Any], context: Mapping[str, Any]) -> richtext.Text:
+    """ "editor" for one editor, "editors" for more (in the page language)."""
+    many = len(split_names(_value(context, "editor"))) > 1
+    return richtext.String(context["labels"]["editors" if many else "editor"])
+
+
+@node
 def people(children: list[Any], context: Mapping[str, Any], role: str = "author") -> richtext.Text:
     """Names, Vancouver style, 6 then "et al."/「等」 chosen by the source's language."""
     names = format_name_list(_value(context, role), context["et_al"])
@@ -115,7 +135,7 @@ def link(children: list[Any], context: Mapping[str, Any], name: str) -> richtext
     value = _link_text(name, _value(context, name))
     shown = richtext.String(context["put"](Slot("link", name), value))
     target = LINK_URLS[name].format(value=value)
-    if not _SAFE_URL_RE.match(target):
+    if not SAFE_LINK_RE.match(target):
         return shown
     return richtext.HRef(context["put"](Slot("url", name), _href(target)), shown)
 
@@ -218,9 +238,7 @@ class VancouverStyle(BaseStyle):
     @property
     def in_collection(self) -> Any:
         return join(sep=" ")[
-            optional[
-                sentence[join[label("in"), ": ", people(role="editor"), ", ", label("editors")]]
-            ],
+            optional[sentence[join[label("in"), ": ", people(role="editor"), ", ", editor_word]]],
             optional[sentence[text("booktitle")]],
         ]
 
@@ -251,7 +269,7 @@ class VancouverStyle(BaseStyle):
         return toplevel[
             first_of[
                 self.creators,
-                optional[sentence[join[people(role="editor"), ", ", label("editors")]]],
+                optional[sentence[join[people(role="editor"), ", ", editor_word]]],
             ],
             self.title,
             optional[sentence[text("edition")]],
@@ -301,7 +319,7 @@ def vancouver_html(entry: EntryLike, labels: Mapping[str, str], et_al: str) -> s
     """Format one raw entry as escaped HTML, through the skeleton of its shape."""
     fields = clean_fields(entry)
     values = _slot_values(fields, et_al)
-    shape = _shape(entry_kind(entry), values)
+    shape = _shape(entry_kind(entry), values, fields)
     if shape is None:
         return format_directly(PybtexEntry(entry.type, fields=fields), labels, et_al)
     skeleton = _SKELETONS.get((shape, id(labels)))
@@ -309,8 +327,10 @@ def vancouver_html(entry: EntryLike, labels: Mapping[str, str], et_al: str) -> s
         cleaned = PybtexEntry(entry.type, fields=fields)
         skeleton = (labels, _record_skeleton(cleaned, labels, et_al))
         _SKELETONS[(shape, id(labels))] = skeleton
-    return "".join(
-        piece if type(piece) is str else _escaped(piece, values[piece]) for piece in skeleton[1]
+    return markup_to_html(
+        "".join(
+            piece if type(piece) is str else _escaped(piece, values[piece]) for piece in skeleton[1]
+        )
     )
 
 
@@ -322,7 +342,7 @@ def _escaped(slot: Slot, value: str) -> str:
 def format_directly(cleaned: PybtexEntry, labels: Mapping[str, str], et_al: str) -> str:
     """pybtex's template engine and HTML backend, no skeleton (the reference output)."""
     formatted = _STYLE.format_entry("", cleaned, labels=labels, et_al=et_al)
-    return formatted.text.render(_BACKEND)
+    return markup_to_html(formatted.text.render(_BACKEND))
 
 
 #: Fields the templates read, by how a value is put into the output.
@@ -345,14 +365,17 @@ def _slot_values(fields: Mapping[str, str], et_al: str) -> dict[Slot, str]:
     return values
 
 
-def _shape(kind: str, values: Mapping[Slot, str]) -> tuple[Any, ...] | None:
+def _shape(
+    kind: str, values: Mapping[Slot, str], fields: Mapping[str, str]
+) -> tuple[Any, ...] | None:
     """What the output's structure depends on, or ``None`` to format without a skeleton."""
-    shape: list[Any] = [kind]
+    editors = len(split_names(fields["editor"])) if fields.get("editor") else 0
+    shape: list[Any] = [kind, min(editors, 2)]
     for slot, value in values.items():
         if not value or "\x01" in value:  # \x01 starts a token: format such values directly
             return None
         if slot.kind == "url":
-            shape.append((slot.name, bool(_SAFE_URL_RE.match(value))))
+            shape.append((slot.name, bool(SAFE_LINK_RE.match(value))))
         else:
             shape.append((slot.kind, slot.name, value[-1] in ".?!"))
     return tuple(shape)

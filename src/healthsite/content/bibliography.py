@@ -1,7 +1,10 @@
-"""Lint BibTeX files and the citations that use them.
+"""Lint BibTeX files and the citations that use them (`make check`).
 
-pybtex parses the entries; it keeps no line numbers, so entry and field lines are found by
-scanning the file text for `@type{key,` and `name =`.
+pybtex parses the entries; it keeps no line numbers, so entry and field lines come from
+`healthsite.citations.bibtex_source` (the one reader of `@type{key,` heads and `name =` lines).
+The rules the build enforces too (entry types, required fields, years, dates, URLs, names,
+crossrefs, encoding, braces) are `healthsite.citations.entry_rules`: the same wording here and in
+the build. The rest (key convention, identifiers, x-unconfirmed) are house rules for `make check`.
 """
 
 from __future__ import annotations
@@ -14,15 +17,23 @@ from dataclasses import dataclass, field
 from pybtex.database import BibliographyData
 from pybtex.database.input import bibtex
 from pybtex.exceptions import PybtexError
-from pybtex.scanner import PybtexSyntaxError
+
+from healthsite.citations import entry_rules
+from healthsite.citations.bibliography import pybtex_problem
+from healthsite.citations.bibtex_source import (
+    FIELD_RE,
+    Block,
+    blocks,
+    field_lines,
+    key_column,
+    unclosed_brace,
+)
+from healthsite.citations.crossref import inherited_fields
+from healthsite.citations.entry_rules import Problem
 
 from .citations import Citation
 from .findings import Finding, Severity
 
-#: An entry head: `@type{key,` (or `@type(key,`), at the start of a line.
-HEAD_RE = re.compile(r"^[ \t]*@[ \t]*(?P<type>[A-Za-z]+)[ \t]*[{(][ \t]*(?P<key>[^,\s{}()]+)", re.M)
-#: A field name at the start of a line: `name =`.
-FIELD_RE = re.compile(r"^[ \t]*(?P<name>[A-Za-z][\w:-]*)[ \t]*=", re.M)
 #: The key convention: lower-case surname, four-digit year, optional lower-case suffix.
 KEY_RE = re.compile(r"^[a-z]+[0-9]{4}[a-z]*$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -47,20 +58,6 @@ IDENTIFIER_FORMATS: dict[str, tuple[re.Pattern[str], str, str]] = {
         "write it as e.g. pmcid = {PMC5940387}",
     ),
 }
-NOT_ENTRIES = frozenset({"comment", "string", "preamble"})
-
-#: Required fields per entry type; a tuple inside means "one of these".
-REQUIRED: dict[str, tuple[str | tuple[str, ...], ...]] = {
-    "article": ("author", "title", "journal", "year"),
-    "book": (("author", "editor"), "title", "publisher", "year"),
-    "incollection": ("author", "title", "booktitle", "publisher", "year"),
-    "inproceedings": ("author", "title", "booktitle", "year"),
-    "report": ("title", "institution", "year"),
-    "techreport": ("title", "institution", "year"),
-    "misc": ("title", ("url", "howpublished")),
-    "online": ("title", ("url", "howpublished")),
-}
-DEFAULT_REQUIRED: tuple[str | tuple[str, ...], ...] = ("title",)
 
 
 @dataclass
@@ -98,53 +95,92 @@ class _Parser(bibtex.Parser):
         super().process_entry(entry_type, key, fields)
 
 
-def read_bibliography(path: str, text: str) -> tuple[list[Entry], list[Finding]]:
-    """Entries of one `.bib` file, plus parse problems and per-entry problems."""
-    findings: list[Finding] = []
+def read_bibliography(path: str, source: str | bytes) -> tuple[list[Entry], list[Finding]]:
+    """Entries of one `.bib` file (its text, or its bytes as read), plus the file's problems
+    and per-entry house-rule problems (the shared entry rules run in :func:`check_bibliography`,
+    which knows every file's keys)."""
+    if isinstance(source, bytes):
+        try:
+            text = entry_rules.decode_source(source)
+        except UnicodeDecodeError as error:
+            return [], [_at_line(path, entry_rules.not_utf8(source, error))]
+    else:
+        text = source
+    entry_blocks = [block for block in blocks(text) if block.key]
+    for block in entry_blocks:
+        line = unclosed_brace(text, block)
+        if line is not None:
+            return [], [_at_line(path, entry_rules.unclosed_brace(line, block.key))]
     try:
-        data: BibliographyData = _Parser().parse_string(text)
-    except PybtexSyntaxError as error:
-        message = str(error).removeprefix(f"syntax error in line {error.lineno}: ")
-        return [], [
-            Finding(
-                path,
-                error.lineno or 1,
-                1,
-                "error",
-                f"BibTeX syntax error: {message}",
-                "check braces, commas and quotes in this entry and the one before it",
-            )
-        ]
+        data: BibliographyData = _Parser(person_fields=()).parse_string(text)
     except PybtexError as error:
-        return [], [Finding(path, 1, 1, "error", f"BibTeX error: {error}", "fix the entry")]
+        return [], [_at_line(path, pybtex_problem(error, text))]
 
-    heads = [m for m in HEAD_RE.finditer(text) if m["type"].lower() not in NOT_ENTRIES]
+    findings: list[Finding] = []
     entries: list[Entry] = []
     seen: set[str] = set()
-    for index, head in enumerate(heads):
-        key = head["key"]
-        end = heads[index + 1].start() if index + 1 < len(heads) else len(text)
-        line = text.count("\n", 0, head.start()) + 1
-        col = head.start("key") - (text.rfind("\n", 0, head.start()) + 1) + 1
-        field_lines: dict[str, int] = {}
-        names: list[tuple[str, int]] = []
-        for match in FIELD_RE.finditer(text, head.end(), end):
-            field_line = text.count("\n", 0, match.start()) + 1
-            names.append((match["name"], field_line))
-            field_lines.setdefault(match["name"].lower(), field_line)
+    for block in entry_blocks:
+        key = block.key
+        lines = field_lines(text, block)
+        names = _field_names_written(text, block)
+        col = key_column(text, block)
         parsed = data.entries.get(key)
         if key.lower() in seen or parsed is None:
-            entries.append(Entry(key, head["type"].lower(), path, line, col, {}, field_lines))
+            entries.append(Entry(key, block.type, path, block.line, col, {}, lines))
             continue
         seen.add(key.lower())
         fields = {name.lower(): str(value) for name, value in parsed.fields.items()}
-        for role, persons in parsed.persons.items():
-            fields[role.lower()] = " and ".join(str(person) for person in persons)
-        entry = Entry(key, parsed.type.lower(), path, line, col, fields, field_lines)
+        entry = Entry(key, parsed.type.lower(), path, block.line, col, fields, lines)
         entries.append(entry)
         findings += _field_names(entry, names)
         findings += _entry(entry)
     return entries, findings
+
+
+def _field_names_written(text: str, block: Block) -> list[tuple[str, int]]:
+    """Every field name written in the entry, as written, with its line (repeats kept)."""
+    found, line, position = [], block.line, block.start
+    for match in FIELD_RE.finditer(text, block.start, block.end):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        found.append((match["name"], line))
+    return found
+
+
+def _at_line(path: str, problem: Problem) -> Finding:
+    """A problem of the whole file, at its own line."""
+    return Finding(path, problem.line or 1, 1, "error", problem.message, problem.fix)
+
+
+def rule_findings(entries: list[Entry]) -> list[Finding]:
+    """The shared entry rules (:mod:`healthsite.citations.entry_rules`), after crossref
+    inheritance, at the line of the field each is about."""
+    known = {entry.key.lower(): entry for entry in entries if entry.fields}
+    names = [entry.key for entry in known.values()]
+
+    def suggest(key: str) -> str | None:
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
+        return close[0] if close else None
+
+    findings: list[Finding] = []
+    for entry in known.values():
+        fields = _inherited(entry, known)
+        for problem in entry_rules.entry_problems(
+            entry.key, entry.type, fields, lambda key: key.lower() in known, suggest
+        ):
+            where = entry.where(problem.field) if problem.field else (entry.line, entry.col)
+            findings.append(
+                Finding(entry.path, where[0], where[1], "error", problem.message, problem.fix)
+            )
+    return findings
+
+
+def _inherited(entry: Entry, known: Mapping[str, Entry], depth: int = 0) -> dict[str, str]:
+    parent = known.get(entry.fields.get("crossref", "").strip().lower())
+    if parent is None or parent is entry or depth > 8:
+        return entry.fields
+    parent_fields = _inherited(parent, known, depth + 1)
+    return inherited_fields(entry.type, entry.fields, parent.type, parent_fields)
 
 
 def _field_names(entry: Entry, names: list[tuple[str, int]]) -> list[Finding]:
@@ -192,17 +228,6 @@ def _entry(entry: Entry) -> list[Finding]:
             "e.g. ost2018 or oquinena2009b (change the citations too)",
         )
     unconfirmed = entry.listed("x-unconfirmed")
-    for group in REQUIRED.get(entry.type, DEFAULT_REQUIRED):
-        options = group if isinstance(group, tuple) else (group,)
-        if any(name in entry.fields or name in unconfirmed for name in options):
-            continue
-        wanted = " or ".join(options)
-        report(
-            here,
-            f"@{entry.type}{{{entry.key}}} is missing the required field {wanted}",
-            f"add {wanted} from the publisher's record, or list it in "
-            "`x-unconfirmed = {...}` if it cannot be confirmed",
-        )
     for name in sorted(unconfirmed & entry.fields.keys()):
         report(
             entry.where(name),
@@ -225,19 +250,20 @@ def _entry(entry: Entry) -> list[Finding]:
 
 
 def check_bibliography(
-    files: Mapping[str, str], cited: Mapping[str, Iterable[tuple[str, Citation]]]
+    files: Mapping[str, str | bytes], cited: Mapping[str, Iterable[tuple[str, Citation]]]
 ) -> list[Finding]:
     """Lint every `.bib` (path -> text) and cross-check the citations (key -> [(path, cite)])."""
     findings: list[Finding] = []
     entries: list[Entry] = []
     unreadable = False
-    for path, text in files.items():
-        found, problems = read_bibliography(path, text)
+    for path, source in files.items():
+        found, problems = read_bibliography(path, source)
         entries += found
         findings += problems
         unreadable = unreadable or (not found and bool(problems))
     if unreadable:
         return findings  # every key would look unknown; fix the syntax first
+    findings += rule_findings(entries)
 
     by_key: dict[str, list[Entry]] = {}
     for entry in entries:
