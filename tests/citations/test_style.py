@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pybtex.database import Entry
 
 from healthsite.citations import style
+from healthsite.citations.entry_rules import _name_problems
 from healthsite.citations.entry_types import REQUIRED_FIELDS, missing_fields
 from healthsite.citations.labels import load_labels
 from healthsite.citations.style import vancouver_html
@@ -190,6 +191,7 @@ def test_missing_fields_still_render() -> None:
 
 
 # Skeletons: the template engine runs once per entry shape, its output filled for the rest.
+NAME_ROLES = ("author", "editor")
 KINDS = [*REQUIRED_FIELDS, "phdthesis", "conference", "dataset"]
 FIELD_NAMES = [
     "author", "editor", "organization", "institution", "title", "journal", "year", "volume",
@@ -214,6 +216,10 @@ VALUES = (
 def test_skeleton_output_equals_the_template_engine(
     kind: str, fields: dict[str, str], et_al: str, labels: dict[str, str]
 ) -> None:
+    # A name list pybtex rejects (',,,') never reaches the style: entry_rules reports it.
+    assume(
+        not any(_name_problems("k", role, fields[role]) for role in NAME_ROLES if role in fields)
+    )
     entry = Entry(kind, fields=fields)
     expected = style.format_directly(style.clean_entry(entry), labels, et_al)
     assert vancouver_html(entry, labels, et_al) == expected
