@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +12,11 @@ import pytest
 from site_testing import (
     REPO_ROOT,
     BuiltSite,
-    QuietHandler,
     TinySite,
     build_served_copy,
     chromium_executable,
     mkdocs_build,
+    serve,
 )
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
@@ -37,12 +34,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> Iterator[str]:
     """Serve the built site from 127.0.0.1 on a free port; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(built_site.root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    url, stop = serve(built_site.root)
+    yield url
+    stop()
 
 
 @dataclass(frozen=True)

@@ -120,12 +120,18 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(root: Path) -> tuple[str, Callable[[], None]]:
-    """Serve `root` on 127.0.0.1; returns the base URL and a function that stops it."""
+    """Serve `root` on 127.0.0.1 (a free port); returns the base URL and a function that stops
+    it. The one static server of the test suite."""
     root.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server.shutdown
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+
+    return f"http://127.0.0.1:{server.server_address[1]}/", stop
 
 
 def build_served_copy(root: Path) -> tuple[str, BuiltSite, Callable[[], None]]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from citation_helpers import make_site
+from site_testing import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -27,26 +25,17 @@ Filler paragraph so that the tooltip has room above it.
 """
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep test output clean."""
-
-
 @pytest.fixture(scope="module")
 def citation_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Build a tiny site and serve it on 127.0.0.1 with a random port."""
     src = tmp_path_factory.mktemp("browser") / "src"
     built = make_site(src, {"x.zh-Hant.md": "\n\n\n" + PAGE, "x.en.md": "# X\n\n[@ost2018]\n"})
     assert built.returncode == 0, built.log
-    handler = functools.partial(_QuietHandler, directory=str(src / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    url, stop = serve(src / "site")
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield url
     finally:
-        server.shutdown()
-        server.server_close()
+        stop()
 
 
 @pytest.fixture(scope="module")

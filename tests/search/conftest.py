@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from site_testing import serve
 
 from .corpus import write_site
-from .search_browser import QuietHandler
 
 
 @dataclass(frozen=True)
@@ -50,8 +47,6 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> CorpusSite:
 @pytest.fixture(scope="session")
 def corpus_url(corpus_site: CorpusSite) -> Iterator[str]:
     """The corpus site served from 127.0.0.1 on a free port."""
-    handler = functools.partial(QuietHandler, directory=str(corpus_site.root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    url, stop = serve(corpus_site.root)
+    yield url
+    stop()

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import http.server
 from dataclasses import dataclass
 
 from playwright.sync_api import Page
 
 STATUS = "#__search-status"
 RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @dataclass(frozen=True)

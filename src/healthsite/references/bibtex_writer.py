@@ -7,7 +7,7 @@ import re
 import string
 from collections.abc import Collection
 
-from healthsite.content.bibliography import REQUIRED
+from healthsite.citations.entry_types import required_fields
 
 from .normalize import RETRACTED_RE, ascii_letters
 from .records import Author, Record
@@ -74,8 +74,8 @@ def entry_fields(record: Record) -> dict[str, str]:
         if value
     }
     missing = []
-    for group in REQUIRED.get(record.type, ("title",)):
-        options = group if isinstance(group, tuple) else (group,)
+    for spec in required_fields(record.type) or ("title",):
+        options = spec.split("|")  # `url|howpublished`: either
         if not any(name in fields for name in options):
             missing.append(options[0])
     if missing:
