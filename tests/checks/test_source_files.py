@@ -51,7 +51,7 @@ def assert_reported_by_both(site: Repo, tmp_path: Path, expected: str) -> None:
 
 
 def test_a_page_that_is_not_utf8_is_located_and_the_build_goes_on(site: Repo, tmp_path: Path):
-    write_bytes(site, PAGE, "# About\n\nCaf".encode() + b"\xe9 au lait.\n")
+    write_bytes(site, PAGE, b"# About\n\nCaf" + b"\xe9 au lait.\n")
     assert_reported_by_both(
         site,
         tmp_path,
