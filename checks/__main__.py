@@ -12,6 +12,7 @@ from pathlib import Path
 
 from healthsite.content.articles import language_parts
 from healthsite.content.findings import Finding
+from healthsite.content.sources import read_source
 from healthsite.content.translations import mark_translated
 from healthsite.references.cache import ResponseCache
 from healthsite.references.client import RegistryClient
@@ -115,10 +116,16 @@ def _mark(project: Project, path: Path, today: dt.date) -> int:
     if not source.exists():
         print(f"{path}: its source {source.name} does not exist", file=sys.stderr)
         return 2
-    text = target.read_text(encoding="utf-8")
+    texts = {}
+    for file in (target, source):
+        decoded = read_source(str(file), file.read_bytes())
+        if not decoded.decoded:
+            print(decoded.findings[0].compiler_style(), file=sys.stderr)
+            return 2
+        texts[file] = decoded.text
     updated = mark_translated(
-        text,
-        source_text=source.read_text(encoding="utf-8"),
+        texts[target],
+        source_text=texts[source],
         source_language=project.source_language,
         today=today,
     )

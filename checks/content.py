@@ -8,6 +8,7 @@ from healthsite.content.bibliography import check_bibliography
 from healthsite.content.citations import Citation, citations
 from healthsite.content.findings import Finding
 from healthsite.content.front_matter import check_front_matter
+from healthsite.content.sources import check_source
 from healthsite.content.translations import check_pair, missing_finding
 
 from .project import Project
@@ -50,10 +51,21 @@ def cited_keys(project: Project) -> dict[str, list[tuple[str, Citation]]]:
     return cited
 
 
+def check_sources(project: Project) -> list[Finding]:
+    """File-level rules of every Markdown page, as the build's `source_files` hook applies
+    them: encoding, BOM, front matter of non-article pages, unsafe links, article file names."""
+    articles = {path: slug for path, slug, _language in project.article_files()}
+    findings: list[Finding] = []
+    for path in project.markdown_files():
+        data = (project.root / path).read_bytes()
+        findings += check_source(path, data, article_slug=articles.get(path)).findings
+    return findings
+
+
 def check_content(project: Project, today: dt.date) -> list[Finding]:
     """All content findings (no external tools)."""
     bib = {path: (project.root / path).read_bytes() for path in project.bib_files()}
-    findings = check_articles(project, today)
+    findings = check_sources(project) + check_articles(project, today)
     cited = cited_keys(project)
     if bib or cited:
         findings += check_bibliography(bib, cited)

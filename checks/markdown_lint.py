@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+import yaml
+
+from healthsite.content.documents import FRONT_MATTER_RE
 from healthsite.content.findings import Finding
+from healthsite.content.sources import read_source
 
 from .project import Project
 
@@ -16,6 +21,8 @@ OUTPUT_RE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<rule>(?:MD|PML)\d+): "
     r"(?P<message>.*?)(?: \((?P<names>[\w,-]+)\))?$"
 )
+#: A file pymarkdown can always lint, to tell a broken configuration from a broken file.
+PROBE = "pymarkdown-probe.md"
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / ".pymarkdown.json"
 
 #: How to fix what each rule reports (rules without an entry point to the rule's docs).
@@ -66,21 +73,84 @@ FIXES = {
 
 
 def check_markdown(project: Project) -> list[Finding]:
-    """pymarkdown findings for every page and template."""
+    """pymarkdown findings for every page and template.
+
+    pymarkdown reads copies of the files, as the build reads them: decoded (bad bytes as
+    U+FFFD), without a byte-order mark, and with front matter it cannot load (a date that
+    does not exist) swapped for blank fields. Those problems are the content checks' own
+    located findings; here they would crash pymarkdown and hide every other file's findings.
+    A file that still makes pymarkdown fail is reported on its own, and the others are linted.
+    """
     files = project.lintable_markdown()
     if not files:
         return []
     config = project.root / ".pymarkdown.json"
-    command = [
-        sys.executable,
-        "-m",
-        "pymarkdown",
-        "--config",
-        str(config if config.exists() else DEFAULT_CONFIG),
+    config = config if config.exists() else DEFAULT_CONFIG
+    with tempfile.TemporaryDirectory(prefix="checks-markdown-") as folder:
+        copies = Path(folder)
+        for relative in files:
+            copy = copies / relative
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            source = read_source(relative, (project.root / relative).read_bytes())
+            copy.write_text(lint_view(source.text), encoding="utf-8")
+        findings, failed = _scan(config, copies, files)
+        if not failed:
+            return findings
+        # pymarkdown failing on a trivial file means the configuration is at fault.
+        (copies / PROBE).write_text("# Probe\n", encoding="utf-8")
+        _, config_error = _scan(config, copies, [PROBE])
+        if config_error:
+            shown = project.relative(config) if config.is_relative_to(project.root) else config
+            return [
+                Finding(
+                    str(shown),
+                    1,
+                    1,
+                    "error",
+                    f"pymarkdown failed: {config_error}",
+                    "fix the configuration",
+                )
+            ]
+        # One file breaks pymarkdown: lint each file on its own.
+        findings, failures = [], {}
+        for relative in files:
+            found, error = _scan(config, copies, [relative])
+            findings += found
+            if error:
+                failures[relative] = error
+    return findings + [
+        Finding(
+            relative,
+            1,
+            1,
+            "error",
+            f"Markdown lint could not read this file (pymarkdown: {error})",
+            f"look for unusual Markdown in it; `.venv/bin/python -m pymarkdown scan {relative}` "
+            "shows pymarkdown's own message",
+        )
+        for relative, error in failures.items()
     ]
+
+
+def lint_view(text: str) -> str:
+    """`text` as pymarkdown should see it: front matter that YAML cannot load with dates
+    resolved (pymarkdown's loader) becomes blank fields, keeping every line number."""
+    match = FRONT_MATTER_RE.match(text)
+    if match is None or not match["yaml"]:
+        return text
+    try:
+        yaml.safe_load(match["yaml"])
+    except (yaml.YAMLError, ValueError, OverflowError):
+        blank = "".join(f"x{number}: 0\n" for number in range(match["yaml"].count("\n")))
+        return text[: match.start("yaml")] + blank + text[match.end("yaml") :]
+    return text
+
+
+def _scan(config: Path, folder: Path, files: list[str]) -> tuple[list[Finding], str]:
+    """pymarkdown over `files` (relative to `folder`): findings, and its error if it failed."""
     result = subprocess.run(
-        [*command, "scan", *files],
-        cwd=project.root,
+        [sys.executable, "-m", "pymarkdown", "--config", str(config), "scan", *files],
+        cwd=folder,
         capture_output=True,
         text=True,
         check=False,
@@ -96,7 +166,7 @@ def check_markdown(project: Project) -> list[Finding]:
         )
         findings.append(
             Finding(
-                _relative(project, match["path"]),
+                _relative(Path(match["path"]), folder),
                 int(match["line"]),
                 int(match["col"]),
                 "error",
@@ -104,24 +174,14 @@ def check_markdown(project: Project) -> list[Finding]:
                 fix,
             )
         )
-    if result.returncode not in (0, 1) or (result.returncode == 1 and not findings):
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        findings.append(
-            Finding(
-                ".pymarkdown.json",
-                1,
-                1,
-                "error",
-                "pymarkdown failed: " + " ".join(detail[-3:]),
-                "fix the configuration",
-            )
-        )
-    return findings
+    failed = result.returncode not in (0, 1) or (result.returncode == 1 and not findings)
+    detail = (result.stderr or result.stdout).strip().splitlines()
+    return findings, " ".join(detail[-3:]) if failed else ""
 
 
-def _relative(project: Project, path: str) -> str:
-    """pymarkdown prints absolute paths; findings use repo-relative ones."""
-    absolute = Path(path)
-    if absolute.is_absolute() and absolute.is_relative_to(project.root):
-        return absolute.relative_to(project.root).as_posix()
-    return absolute.as_posix()
+def _relative(path: Path, folder: Path) -> str:
+    """pymarkdown prints some paths absolute: the copy's path relative to its folder, which
+    is the file's repo-relative path."""
+    if path.is_absolute() and path.is_relative_to(folder):
+        return path.relative_to(folder).as_posix()
+    return path.as_posix()

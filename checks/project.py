@@ -49,7 +49,9 @@ class Project:
         return path.resolve().relative_to(self.root).as_posix()
 
     def read(self, relative: str) -> str:
-        return (self.root / relative).read_text(encoding="utf-8")
+        """The file's text; bytes that are not UTF-8 read as U+FFFD (`check_sources` reports
+        them at their line), so one such file never stops the other checks."""
+        return (self.root / relative).read_text(encoding="utf-8", errors="replace")
 
     def markdown_files(self) -> list[str]:
         """Every page source under docs_dir."""

@@ -11,15 +11,19 @@ import tempfile
 from pathlib import Path
 
 from healthsite.content.findings import Finding
+from healthsite.content.links import links, locate_link
 
 from .project import Project
 
 #: A MkDocs log line: `WARNING -  text` (or ERROR).
 LOG_RE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<text>.*)$")
 #: Our hooks' messages: `hook_name: path:line: text` (MkDocs prefixes the logger name).
-LOCATED_RE = re.compile(r"^(?:[\w/.-]+: )?(?P<path>[^\s:]+\.\w+):(?P<line>\d+): (?P<text>.*)$")
-#: MkDocs' own messages name the page as `Doc file 'x.md'`.
+LOCATED_RE = re.compile(
+    r"^(?:[\w/.-]+: )?(?P<path>[^\s:]+\.\w+):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<text>.*)$"
+)
+#: MkDocs' own messages name the page as `Doc file 'x.md'`, and the link as `link 'y.md'`.
 DOC_FILE_RE = re.compile(r"Doc file '(?P<path>[^']+)'")
+LINK_RE = re.compile(r"\blink '(?P<link>[^']*)'")
 #: lychee: `[/abs/page.html]:` then `[ERROR] url (at L:C) | reason`.
 LYCHEE_PAGE_RE = re.compile(r"^\[(?P<page>/.+\.html)\]:$")
 LYCHEE_ERROR_RE = re.compile(
@@ -57,13 +61,21 @@ def _build(project: Project, site: Path) -> list[Finding]:
         if located:
             path, number, message = located["path"], int(located["line"]), located["text"]
             message, _, fix = message.partition("; ")
-            findings.append(Finding(path, number, 1, "error", message, fix))
+            col = int(located["col"] or 1)
+            findings.append(Finding(path, number, col, "error", message, fix))
             continue
         doc = DOC_FILE_RE.search(text)
         path = f"{project.docs_dir}/{doc['path']}" if doc else "mkdocs.yml"
+        link = LINK_RE.search(text)
+        line, col = _link_position(project, path, link["link"]) if doc and link else (1, 1)
         findings.append(
             Finding(
-                path, 1, 1, "error", f"strict build: {text}", "fix it so that `make build` passes"
+                path,
+                line,
+                col,
+                "error",
+                f"strict build: {text}",
+                "fix it so that `make build` passes",
             )
         )
     if result.returncode != 0 and not findings:
@@ -111,11 +123,13 @@ def _links(project: Project, site: Path) -> list[Finding]:
         error = LYCHEE_ERROR_RE.match(line.strip())
         if error:
             url = error["url"].replace(site.as_uri(), "")
+            source = _source_of(project, page)
+            line, col = _fragment_position(project, source, url)
             findings.append(
                 Finding(
-                    _source_of(project, page),
-                    1,
-                    1,
+                    source,
+                    line,
+                    col,
                     "error",
                     f"broken link in the built page {page}: {url} ({error['reason']})",
                     "fix the link target or the heading it points to",
@@ -146,3 +160,28 @@ def _source_of(project: Project, page: str) -> str:
         if (project.root / project.docs_dir / candidate).exists():
             return f"{project.docs_dir}/{candidate}"
     return f"site/{page}"
+
+
+def _link_position(project: Project, path: str, target: str) -> tuple[int, int]:
+    """Line and column of the link to `target` in the source file `path`, else 1:1."""
+    try:
+        text = project.read(path)
+    except OSError:
+        return 1, 1
+    return locate_link(text, target) or (1, 1)
+
+
+def _fragment_position(project: Project, path: str, url: str) -> tuple[int, int]:
+    """Where the source links to the broken `#fragment` of `url` (built pages change the
+    rest of the address), else 1:1."""
+    _, hash_sign, fragment = url.partition("#")
+    if not hash_sign or not fragment or path.startswith("site/"):
+        return 1, 1
+    try:
+        text = project.read(path)
+    except OSError:
+        return 1, 1
+    for link in links(text):
+        if link.url.endswith("#" + fragment):
+            return link.line, link.col
+    return 1, 1

@@ -48,6 +48,12 @@ AUTOESCAPED_TEMPLATES = (
     "partials/article-changes.html",
     "partials/article-report.html",
     "partials/translation-outdated.html",
+    # Material's partials that print page titles (front matter `title`) into navigation,
+    # breadcrumbs, tabs and the previous/next footer.
+    "partials/nav-item.html",
+    "partials/path-item.html",
+    "partials/tabs-item.html",
+    "partials/footer.html",
 )
 #: `tojson` for JSON-LD: compact, UTF-8 (Jinja still escapes < > & ' as \\u003c...).
 JSON_DUMPS = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": False}

@@ -21,6 +21,10 @@ FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 #: An ATX heading: up to 3 spaces, 1-6 `#`, then a space or the end of the line.
 HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 
+#: Characters YAML's reader refuses (control characters other than tab and line breaks).
+_UNREADABLE_RE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 #: Positions are keyed by the path of keys/indices from the top of the front matter.
 Path = tuple[str | int, ...]
 
@@ -87,6 +91,13 @@ def read_document(text: str) -> Document:
         body_start_line=body_start_line,
         front_matter_end_line=body_start_line - 1,
     )
+    bad = _UNREADABLE_RE.search(yaml_text)
+    if bad is not None:  # YAML's reader refuses control characters before parsing anything
+        line = yaml_text.count("\n", 0, bad.start()) + 2
+        col = bad.start() - (yaml_text.rfind("\n", 0, bad.start()) + 1) + 1
+        problem = f"control character U+{ord(bad[0]):04X} is not allowed"
+        document.yaml_error = FrontMatterError(line, col, problem)
+        return document
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
@@ -95,6 +106,9 @@ def read_document(text: str) -> Document:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
         document.yaml_error = FrontMatterError(line, col, error.problem or str(error))
+        return document
+    except yaml.YAMLError as error:
+        document.yaml_error = FrontMatterError(2, 1, str(error).split("\n", 1)[0])
         return document
     finally:
         loader.dispose()

@@ -34,3 +34,7 @@ class Finding:
     def build_style(self) -> str:
         """`path:line: what is wrong; how to fix it` for the build log (the log has the level)."""
         return f"{self.path}:{self.line}: {self.text}"
+
+    def located(self) -> str:
+        """`path:line:col: what is wrong; how to fix it` for the build log, with the column."""
+        return f"{self.path}:{self.line}:{self.col}: {self.text}"

@@ -1,0 +1,96 @@
+"""MkDocs hook: every Markdown file is readable, and no page ships a link to an unsafe URL.
+
+Events:
+
+- ``on_config``: reset the once-per-build warning filter.
+- ``on_files`` (after the i18n plugin picked this language's files): read every page's bytes
+  through ``healthsite.content.sources.check_source`` and log its findings
+  (``path:line:col: what; how to fix``, fatal under ``--strict``): bytes that are not UTF-8,
+  a byte-order mark, front matter MkDocs would publish as text, links to ``javascript:``,
+  ``data:``… URLs, article file names that are not slugs. A file that is not UTF-8 is handed
+  to MkDocs decoded with U+FFFD for the bad bytes, so the build goes on (MkDocs itself would
+  stop with a traceback that names no file).
+- ``on_page_content`` (last): remove URL attributes with an unsafe scheme from the page's HTML
+  (``healthsite.content.links.neutralize``), so a build that does not stop on warnings
+  (``make preview``) never ships a live ``javascript:`` link either.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from build_language import page_language
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from healthsite.content.articles import article_parts
+from healthsite.content.languages import site_languages
+from healthsite.content.links import neutralize
+from healthsite.content.sources import check_source
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(Path(__file__).stem)
+
+_reported: set[str] = set()
+#: Pages whose unsafe links were already reported from their Markdown source.
+_reported_links: set[str] = set()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    _reported.clear()
+    _reported_links.clear()
+    return None
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has made this language's files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
+    languages, _source = site_languages(config.plugins)
+    root = Path(config.config_file_path or ".").resolve().parent
+    for file in files.documentation_pages():
+        if not file.abs_src_path:
+            continue
+        path = _relative(Path(file.abs_src_path), root)
+        parts = article_parts(file.src_uri, languages)
+        try:
+            data = Path(file.abs_src_path).read_bytes()
+        except OSError as error:
+            _warn(f"{path}:1:1: cannot be read ({error.strerror}); check the file's permissions")
+            continue
+        source = check_source(path, data, article_slug=parts[0] if parts else None)
+        for finding in source.findings:
+            _warn(finding.located())
+        if source.unsafe_links:
+            _reported_links.add(file.src_uri)
+        if not source.decoded:
+            file.content_string = source.text  # MkDocs would raise UnicodeDecodeError
+    return None
+
+
+@event_priority(-100)  # after every other hook has changed the page's HTML
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    cleaned, removed = neutralize(html)
+    if removed and page.file.src_uri not in _reported_links:
+        _warn(
+            f"{page.file.src_uri} ({page_language(page, config)}): removed a link to an "
+            f"unsafe URL '{removed[0][:40]}' from the page; link only to http(s) or mailto: "
+            "URLs"
+        )
+    return cleaned if removed else None
+
+
+def _warn(message: str) -> None:
+    """Warn once per build, however many languages are built."""
+    if message not in _reported:
+        _reported.add(message)
+        log.warning(message)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
