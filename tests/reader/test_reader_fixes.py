@@ -140,3 +140,30 @@ def test_key_points_and_disclaimer_are_body_size(
 def test_built_404_pages_exist_in_both_languages(built_site: BuiltSite):
     assert built_site.soup("404.html").html["lang"] == "zh-Hant"
     assert built_site.soup("en/404.html").html["lang"] == "en"
+
+
+@pytest.mark.parametrize("lang", ARTICLES)
+def test_glossary_terms_take_keyboard_focus_and_show_a_readable_tooltip(
+    browser, served_real_site: str, lang: str
+):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(served_real_site + ARTICLES[lang], wait_until="networkidle")
+    assert page.locator(":is(h1, h2, h3, a) abbr").count() == 0  # no underline in headings
+    terms = page.locator(".md-content__body abbr[title]")
+    assert terms.count() > 5
+    assert terms.count() == page.locator('.md-content__body abbr[tabindex="0"]').count()
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        pytest.fail("Tab never reached a glossary term")
+    tip = page.locator(".md-tooltip2--active[role=tooltip]")
+    tip.wait_for()
+    # Material moves the title into the tooltip that describes the focused term.
+    described_by = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    assert tip.get_attribute("id") == described_by and tip.inner_text().strip()
+    size = tip.evaluate("t => parseFloat(getComputedStyle(t.firstElementChild).fontSize)")
+    assert size >= 14
+    context.close()
