@@ -167,3 +167,22 @@ def test_glossary_terms_take_keyboard_focus_and_show_a_readable_tooltip(
     size = tip.evaluate("t => parseFloat(getComputedStyle(t.firstElementChild).fontSize)")
     assert size >= 14
     context.close()
+
+
+@pytest.mark.parametrize("lang", ARTICLES)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_citation_numbers_and_back_links_are_at_least_24_px_targets(
+    browser, served_real_site: str, lang: str, viewport: dict[str, int]
+):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(served_real_site + ARTICLES[lang], wait_until="networkidle")
+    sizes = page.eval_on_selector_all(
+        ".citation__ref, .bibliography__backlink",
+        "links => links.map(l => { const r = l.getBoundingClientRect();"
+        " return [Math.round(r.width), Math.round(r.height)]; })",
+    )
+    assert len(sizes) > 20
+    assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sizes
+    assert serious_axe_violations(page) == []
+    context.close()
