@@ -159,12 +159,19 @@ def test_glossary_terms_take_keyboard_focus_and_show_a_readable_tooltip(
             break
     else:
         pytest.fail("Tab never reached a glossary term")
-    tip = page.locator(".md-tooltip2--active[role=tooltip]")
-    tip.wait_for()
-    # Material moves the title into the tooltip that describes the focused term.
-    described_by = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
-    assert tip.get_attribute("id") == described_by and tip.inner_text().strip()
-    size = tip.evaluate("t => parseFloat(getComputedStyle(t.firstElementChild).fontSize)")
+    # Material moves the title into a tooltip that describes the focused term, shown on focus.
+    page.wait_for_function(
+        """() => {
+            const id = document.activeElement.getAttribute('aria-describedby');
+            const tip = id && document.getElementById(id);
+            return tip && tip.getAttribute('role') === 'tooltip'
+                && tip.classList.contains('md-tooltip2--active') && tip.textContent.trim();
+        }"""
+    )
+    size = page.evaluate(
+        """() => parseFloat(getComputedStyle(document.getElementById(
+            document.activeElement.getAttribute('aria-describedby')).firstElementChild).fontSize)"""
+    )
     assert size >= 14
     context.close()
 
