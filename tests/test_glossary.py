@@ -39,12 +39,12 @@ def test_terms_glued_to_latin_letters_are_left_alone(source: str):
 
 def test_glossary_terms_apply_without_definitions_on_the_page():
     html = render("接受SBRT治療，再次SBRT。", {"SBRT": "立體定位放射治療"})
-    assert html.count('<abbr title="立體定位放射治療">SBRT</abbr>') == 1
+    assert html.count('<abbr tabindex="0" title="立體定位放射治療">SBRT</abbr>') == 1
 
 
 def test_a_definition_on_the_page_wins_over_the_glossary():
     html = render("SBRT\n\n*[SBRT]: page", {"SBRT": "glossary"})
-    assert '<abbr title="page">SBRT</abbr>' in html
+    assert '<abbr tabindex="0" title="page">SBRT</abbr>' in html
 
 
 def test_terms_are_explained_in_document_order_inside_nested_markup():
@@ -52,6 +52,20 @@ def test_terms_are_explained_in_document_order_inside_nested_markup():
     assert html.count("<abbr") == 2
     assert html.index('title="h"') < html.index('title="a"')
     assert html.index("<abbr") < html.index("二")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "## SBRT 是什麼\n\n之後的 SBRT",
+        "[SBRT 的說明](https://example.org/)，之後的 SBRT",
+        "`SBRT` 之後的 SBRT",
+    ],
+)
+def test_terms_in_headings_links_and_code_wait_for_the_next_occurrence(source: str):
+    html = render(f"{source}\n\n*[SBRT]: x")
+    assert html.count("<abbr") == 1
+    assert html.index("<abbr") > html.index("之後的")
 
 
 def test_each_term_is_explained_once_per_page():

@@ -138,8 +138,11 @@ def test_cite_blocks_are_copyable_preformatted_text(sample_site: BuiltSite, url_
     soup = sample_site.soup(url_path)
     for block_id in ("article-cite-vancouver", "article-cite-bibtex"):
         assert soup.select_one(f"pre#{block_id} > code") is not None
-        button = soup.select_one(f'button[data-clipboard-target="#{block_id} > code"]')
+        block = soup.select_one(f"pre#{block_id}").parent
+        button = block.select_one("button[data-cite-copy]")  # cite-copy.js copies its block
         assert button is not None and button.get_text(strip=True)
+        assert button["data-copied"] and button["data-copy-failed"]
+        assert block.select_one('.article-cite__status[role="status"]') is not None
 
 
 # --- changes --------------------------------------------------------------------------------

@@ -20,13 +20,18 @@ from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+# Not explained inside these: a heading's or link's text is not the place for a dotted underline
+# and a tooltip (and a link cannot hold a focusable term). The next occurrence is explained.
+SKIPPED_TAGS = frozenset({"abbr", "a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre"})
+
 # A term may not be glued to Latin letters or digits on either side; Han text around it is fine.
 LATIN_BOUNDARY_BEFORE = r"(?<![A-Za-z0-9])"
 LATIN_BOUNDARY_AFTER = r"(?![A-Za-z0-9])"
 
 
 class ScriptAwareAbbrTreeprocessor(Treeprocessor):
-    """Wrap the first occurrence of each term in `<abbr title="…">`, in document order."""
+    """Wrap the first occurrence of each term outside headings and links in
+    `<abbr title="…" tabindex="0">`, in document order."""
 
     def __init__(self, md: Markdown, page_terms: dict[str, str], extension: GlossaryExtension):
         super().__init__(md)
@@ -44,7 +49,7 @@ class ScriptAwareAbbrTreeprocessor(Treeprocessor):
         self._visit(root)
 
     def _visit(self, element: etree.Element) -> None:
-        if element.tag == "abbr":
+        if element.tag in SKIPPED_TAGS:
             return
         if element.text and not isinstance(element.text, AtomicString):
             element.text, explained = self._explain(element.text)
@@ -71,7 +76,8 @@ class ScriptAwareAbbrTreeprocessor(Treeprocessor):
             if term not in self.unseen:
                 continue
             self.unseen.discard(term)
-            abbr = etree.Element("abbr", {"title": self.terms[term]})
+            # tabindex: keyboard users can reach the term, and Material shows its tooltip on focus.
+            abbr = etree.Element("abbr", {"title": self.terms[term], "tabindex": "0"})
             abbr.text = AtomicString(term)
             if explained:
                 explained[-1].tail = text[cursor : match.start()]
