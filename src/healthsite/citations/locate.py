@@ -24,8 +24,18 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def mask_code(text: str) -> str:
-    """Blank out fenced code, code spans, comments and escapes, keeping offsets."""
-    for pattern in (_FENCE_RE, _CODE_SPAN_RE, _COMMENT_RE, _TAG_RE, _ESCAPE_RE):
+    """Blank out fenced code, code spans and comments, keeping offsets (what Markdown never
+    reads as text or links)."""
+    for pattern in (_FENCE_RE, _CODE_SPAN_RE, _COMMENT_RE):
+        text = pattern.sub(_blank, text)
+    return text
+
+
+def mask_non_citations(text: str) -> str:
+    """`mask_code`, and also HTML tags, autolinks and escapes: where an `@` is never a
+    citation."""
+    text = mask_code(text)
+    for pattern in (_TAG_RE, _ESCAPE_RE):
         text = pattern.sub(_blank, text)
     return text
 
@@ -38,7 +48,7 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 def citation_positions(text: str) -> list[tuple[str, int, int]]:
     """``(key, line, column of its @)`` for every citation outside code, in text order."""
-    masked = mask_code(text)
+    masked = mask_non_citations(text)
     if "@" not in masked:
         return []
     positions = []
@@ -68,7 +78,7 @@ def _key_at(text: str, key: str, start: int, end: int) -> int:
 
 def problem_positions(text: str) -> list[tuple[str, int, int]]:
     """``(message, line, column)`` of every malformed citation outside code, in text order."""
-    masked = mask_code(text)
+    masked = mask_non_citations(text)
     if "@" not in masked:
         return []
     return [
