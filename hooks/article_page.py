@@ -22,9 +22,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from healthsite.articles.jsonld import medical_web_page, website
+from healthsite.articles.jsonld import article_json_ld, website
+from healthsite.articles.labels import LABELS, MAPPING_LABELS, placeholder_problem
 from healthsite.articles.view import absolute_url, alternates, article_view
 from healthsite.content.front_matter import read_article
+from healthsite.escaping import JSON_DUMPS, autoescape
 
 if TYPE_CHECKING:
     import jinja2
@@ -35,74 +37,18 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(Path(__file__).stem)
 
-#: Our templates that render front matter, BibTeX or configuration values: autoescaped.
-#: (`partials/article-content.html` inserts the rendered Markdown and is not.)
-AUTOESCAPED_TEMPLATES = (
-    "main.html",
-    "404.html",
-    "partials/header.html",
-    "partials/article-head-links.html",
-    "partials/article-review.html",
-    "partials/article-disclaimer.html",
-    "partials/article-cite.html",
-    "partials/article-changes.html",
-    "partials/article-report.html",
-    "partials/translation-outdated.html",
-    # Material's partials that print page titles (front matter `title`) into navigation,
-    # breadcrumbs, tabs and the previous/next footer.
-    "partials/nav-item.html",
-    "partials/path-item.html",
-    "partials/tabs-item.html",
-    "partials/footer.html",
+#: ``extra.article_page.labels.<lang>``: every label of the library's table, as text.
+Labels = type(
+    "Labels",
+    (Config,),
+    {name: c.Type(dict if name in MAPPING_LABELS else str) for name in LABELS},
 )
-#: `tojson` for JSON-LD: compact, UTF-8 (Jinja still escapes < > & ' as \\u003c...).
-JSON_DUMPS = {"ensure_ascii": False, "separators": (",", ":"), "sort_keys": False}
-
-
-class Labels(Config):
-    """``extra.article_page.labels.<lang>``: every text an article page shows."""
-
-    about_article = c.Type(str)
-    date = c.Type(str)  # CLDR date pattern, e.g. "d MMMM y"
-    published = c.Type(str)
-    updated = c.Type(str)
-    last_reviewed = c.Type(str)
-    next_review = c.Type(str)
-    review_status = c.Type(str)
-    status_awaiting = c.Type(str)
-    status_reviewed = c.Type(str)  # {name}
-    translated = c.Type(str)  # {language} {date}
-    language_names = c.Type(dict)
-    disclaimer_title = c.Type(str)
-    disclaimer_text = c.Type(str)
-    disclaimer_link = c.Type(str)
-    report_error = c.Type(str)
-    report_issue_title = c.Type(str)  # {title}
-    report_issue_body = c.Type(str)  # {title} {url}
-    cite_heading = c.Type(str)
-    cite_vancouver = c.Type(str)
-    cite_bibtex = c.Type(str)
-    copy_button = c.Type(str)
-    vancouver = c.Type(str)  # {title} {publisher} {published} {updated} {url}
-    vancouver_date = c.Type(str)  # CLDR date pattern, e.g. "y MMM d"
-    changes_heading = c.Type(str)
-    colon = c.Type(str)
-
-
-#: Placeholders each pattern label may use (a typo fails at startup, not on a page).
-PATTERN_SAMPLES: dict[str, dict[str, str]] = {
-    "status_reviewed": {"name": ""},
-    "translated": {"language": "", "date": ""},
-    "report_issue_title": {"title": ""},
-    "report_issue_body": {"title": "", "url": ""},
-    "vancouver": {"title": "", "publisher": "", "published": "", "updated": "", "url": ""},
-}
 
 
 class ArticlePageConfig(Config):
     """``extra.article_page`` in mkdocs.yml."""
 
-    labels = c.DictOfItems(c.SubConfig(Labels, validate=True))
+    labels = c.DictOfItems(c.SubConfig(Labels, validate=True))  # type: ignore[arg-type]
     report_issue_url = c.URL()
     disclaimer_page = c.Type(str, default="about/disclaimer.md")
     x_default = c.Type(str, default="zh-Hant")
@@ -125,14 +71,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         details = "; ".join(f"{name}: {error}" for name, error in errors)
         raise PluginError(f"mkdocs.yml: extra.article_page is invalid: {details}")
     for lang, labels in settings.labels.items():
-        for name, sample in PATTERN_SAMPLES.items():
-            try:
-                labels[name].format(**sample)
-            except (KeyError, IndexError, ValueError) as error:
-                raise PluginError(
-                    f"mkdocs.yml: extra.article_page.labels.{lang}.{name}: bad placeholder "
-                    f"{error} in {labels[name]!r}; allowed: {', '.join(sample)}"
-                ) from None
+        for name in LABELS:
+            if problem := placeholder_problem(name, labels[name]):
+                raise PluginError(f"mkdocs.yml: extra.article_page.labels.{lang}.{name}: {problem}")
     if not config.site_url:
         raise PluginError("mkdocs.yml: article pages need 'site_url' (absolute hreflang URLs)")
     _settings, _files = settings, None
@@ -142,10 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> None:
     """Autoescape our templates (Material's own stay as they are) and set `tojson`'s output."""
-    theirs = env.autoescape
-    env.autoescape = lambda name: (
-        name in AUTOESCAPED_TEMPLATES or (theirs(name) if callable(theirs) else bool(theirs))
-    )
+    env.autoescape = autoescape(env.autoescape)
     env.policies["json.dumps_kwargs"] = JSON_DUMPS
 
 
@@ -192,22 +130,14 @@ def on_page_context(
             disclaimer_url=_file_url(_settings.disclaimer_page),
             report_issue_url=_settings.report_issue_url,
         )
-        source = next(
-            (link["href"] for link in links if link["lang"] == article.translated_from), None
-        )
-        view["json_ld"] = medical_web_page(
-            name=article.title,
-            description=article.description,
+        view["json_ld"] = article_json_ld(
+            article,
             url=url,
             language=lang,
-            last_reviewed=article.last_reviewed if article.clinically_reviewed else None,
-            date_published=article.date_published,
-            date_modified=article.date_modified,
             website_name=config.site_name,
             website_url=absolute_url(site_url, home) if home else site_url,
             citations=page.meta.get("citations") or [],
-            reviewed_by=article.reviewed_by if article.clinically_reviewed else None,
-            translation_of=source if article.translated_from else None,
+            alternates=links,
         )
     context["article_page"] = view
     return context

@@ -8,7 +8,7 @@ import pytest
 
 from healthsite.articles.cite import PageReference, bibtex, bibtex_escape
 from healthsite.articles.dates import format_date
-from healthsite.articles.jsonld import medical_web_page, scholarly_article
+from healthsite.articles.jsonld import article_json_ld, scholarly_article
 from healthsite.content.front_matter import iso_date, read_article
 
 
@@ -127,18 +127,14 @@ def test_read_article_sorts_changes_newest_first():
 def test_only_a_named_clinicians_review_counts(changes: dict, reviewed: bool):
     article = read_article({**GOOD_META, **changes}, "Title")
     assert article.clinically_reviewed is reviewed
-    data = medical_web_page(
-        name="t",
-        description="d",
+    data = article_json_ld(
+        article,
         url="https://x/",
         language="en",
-        last_reviewed=article.last_reviewed if article.clinically_reviewed else None,
-        date_published=article.date_published,
-        date_modified=article.date_modified,
         website_name="w",
         website_url="https://x/",
         citations=[],
-        reviewed_by=article.reviewed_by if article.clinically_reviewed else None,
+        alternates=[],
     )
     assert ("lastReviewed" in data) is reviewed
     assert ("reviewedBy" in data) is reviewed

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from healthsite.content.front_matter import Article
+
 SCHEMA = "https://schema.org"
 DOI_RESOLVER = "https://doi.org/"
 PUBMED = "https://pubmed.ncbi.nlm.nih.gov/"
@@ -85,3 +87,35 @@ def website(*, name: str, description: str, url: str, language: str) -> dict[str
         "url": url,
         "inLanguage": language,
     }
+
+
+def article_json_ld(
+    article: Article,
+    *,
+    url: str,
+    language: str,
+    website_name: str,
+    website_url: str,
+    citations: Iterable[Mapping[str, Any]],
+    alternates: Iterable[Mapping[str, str]],
+) -> dict[str, Any]:
+    """The article's ``MedicalWebPage``: a review (``lastReviewed``, ``reviewedBy``) only when
+    a named clinician reviewed it; ``translationOfWork`` the source language's version."""
+    reviewed = article.clinically_reviewed
+    source = next(
+        (link["href"] for link in alternates if link["lang"] == article.translated_from), None
+    )
+    return medical_web_page(
+        name=article.title,
+        description=article.description,
+        url=url,
+        language=language,
+        last_reviewed=article.last_reviewed if reviewed else None,
+        date_published=article.date_published,
+        date_modified=article.date_modified,
+        website_name=website_name,
+        website_url=website_url,
+        citations=citations,
+        reviewed_by=article.reviewed_by if reviewed else None,
+        translation_of=source if article.translated_from else None,
+    )
