@@ -23,16 +23,31 @@ from bs4 import BeautifulSoup
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def mkdocs_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a real `mkdocs build --strict` of `project_dir` into `site_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(
+    project_dir: Path,
+    site_dir: Path | None = None,
+    *,
+    strict: bool | None = True,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build` of `project_dir/mkdocs.yml`, in a child process as a contributor
+    runs it: `--strict` (False: `--no-strict`, as `make preview`; None: as mkdocs.yml says),
+    into `site_dir` (default: the config's), from `cwd` (default: the project). The one place
+    the test suite runs MkDocs' build."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project_dir / "mkdocs.yml")]
+    if strict is not None:
+        command.append("--strict" if strict else "--no-strict")
+    if site_dir is not None:
+        command += ["--site-dir", str(site_dir)]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project_dir,
-        env=env,
+        command,
+        cwd=cwd or project_dir,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
         text=True,
         check=False,
+        timeout=300,
     )
 
 

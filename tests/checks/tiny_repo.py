@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from site_testing import mkdocs_build
 
 from healthsite.content.documents import body_hash
 
@@ -175,16 +176,7 @@ class Repo:
 
     def build(self, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
         """A real `mkdocs build --strict` (or, as `make preview` builds, not strict)."""
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        mode = "--strict" if strict else "--no-strict"
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", mode, "--site-dir", str(site_dir)],
-            cwd=self.root,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        return mkdocs_build(self.root, site_dir, strict=strict)
 
 
 def translation_text(source: str = SOURCE) -> str:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from site_testing import mkdocs_build
 
 REPO = Path(__file__).resolve().parents[2]
 HOOKS = REPO / "hooks"
@@ -149,15 +147,6 @@ def make_site(
         target = root / "docs" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
-    command = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # Run from another directory: paths must resolve against mkdocs.yml, never the CWD.
-    done = subprocess.run(
-        [*command, "-f", str(root / "mkdocs.yml")],
-        cwd=root.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = mkdocs_build(root, strict=True if strict else None, cwd=root.parent)
     return BuiltSite(root, done.returncode, done.stdout + done.stderr)

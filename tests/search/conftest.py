@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from site_testing import serve
+from site_testing import mkdocs_build, serve
 
 from .corpus import write_site
 
@@ -23,15 +21,8 @@ class CorpusSite:
 
 
 def build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build --strict` of `project` (as tests/conftest.py's mkdocs_build)."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    """A real `mkdocs build --strict` of `project` (`site_testing.mkdocs_build`)."""
+    return mkdocs_build(project, site_dir, env=env)
 
 
 @pytest.fixture(scope="session")
