@@ -13,6 +13,8 @@ import random
 import re
 from dataclasses import dataclass
 
+from healthsite.content.documents import read_document
+
 from . import vocabulary as v
 
 #: Size targets per article (body text, citations and markup not counted).
@@ -25,8 +27,6 @@ SECTION_COUNT = 6
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: Pandoc citation groups, for counting and for removing them before counting words.
 GROUP_RE = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
-#: A front-matter block at the start of a file.
-FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,8 @@ def han_count(text: str) -> int:
 
 
 def body_of(markdown: str) -> str:
-    """Markdown without its front matter."""
-    return FRONT_MATTER_RE.sub("", markdown, count=1)
+    """Markdown without its front matter (the content rules' own splitter)."""
+    return read_document(markdown).body
 
 
 def word_count(markdown: str) -> int:
