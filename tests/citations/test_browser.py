@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from citation_helpers import make_site
 from site_testing import serve
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed"),
-]
+# The session's shared Chromium (tests/conftest.py `browser`): Debian's, or CHROMIUM_PATH.
+pytestmark = pytest.mark.browser
 
 PAGE = """\
 # 高血壓
@@ -38,20 +33,9 @@ def citation_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         stop()
 
 
-@pytest.fixture(scope="module")
-def citation_browser() -> Iterator[object]:
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    with playwright_sync.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 @pytest.fixture
-def citation_page(citation_browser, citation_site_url: str):
-    context = citation_browser.new_context()
+def citation_page(browser, citation_site_url: str):
+    context = browser.new_context()
     page = context.new_page()
     page.goto(citation_site_url + "x/")
     yield page
