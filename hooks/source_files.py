@@ -3,6 +3,9 @@
 Events:
 
 - ``on_config``: reset the once-per-build warning filter.
+- ``on_files``, first (before mkdocs-static-i18n, which would stop with a traceback): a page
+  written both as ``x.md`` and as ``x.<default language>.md`` is reported
+  (``healthsite.content.page_files``) and ``x.md`` is left out, so the build goes on.
 - ``on_files`` (after the i18n plugin picked this language's files): read every page's bytes
   through ``healthsite.content.sources.check_source`` and log its findings
   (``path:line:col: what; how to fix``, fatal under ``--strict``): bytes that are not UTF-8,
@@ -20,12 +23,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_language import page_language
-from mkdocs.plugins import event_priority, get_plugin_logger
+from build_language import is_first_language_pass, page_language
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from healthsite.content.articles import article_parts
 from healthsite.content.languages import site_languages
 from healthsite.content.links import neutralize
+from healthsite.content.page_files import duplicate_pages
 from healthsite.content.sources import check_source
 
 if TYPE_CHECKING:
@@ -41,13 +45,26 @@ _reported_links: set[str] = set()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _reported.clear()
-    _reported_links.clear()
+    if is_first_language_pass(config):  # mkdocs-static-i18n runs it again per language
+        _reported.clear()
+        _reported_links.clear()
+    return None
+
+
+@event_priority(100)  # before mkdocs-static-i18n (-100), which raises on such a pair
+def _leave_out_duplicate_pages(files: Files, *, config: MkDocsConfig) -> Files | None:
+    languages, source = site_languages(config.plugins)
+    docs = Path(config.docs_dir).resolve()
+    prefix = _relative(docs, Path(config.config_file_path or ".").resolve().parent)
+    pages = {f"{prefix}/{file.src_uri}": file for file in files.documentation_pages()}
+    for finding in duplicate_pages(pages, languages, source):
+        _warn(finding.located())
+        files.remove(pages[finding.path])
     return None
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has made this language's files
-def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
+def _check_sources(files: Files, *, config: MkDocsConfig) -> Files | None:
     languages, _source = site_languages(config.plugins)
     root = Path(config.config_file_path or ".").resolve().parent
     for file in files.documentation_pages():
@@ -68,6 +85,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         if not source.decoded:
             file.content_string = source.text  # MkDocs would raise UnicodeDecodeError
     return None
+
+
+on_files = CombinedEvent(_leave_out_duplicate_pages, _check_sources)
 
 
 @event_priority(-100)  # after every other hook has changed the page's HTML

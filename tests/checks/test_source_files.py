@@ -226,3 +226,23 @@ def test_a_broken_internal_link_is_reported_at_its_line(site: Repo):
         "'missing.md', but the target is not found among documentation files.; "
         "fix it so that `make build` passes"
     ) in result.stdout.splitlines(), result.stdout
+
+
+def test_a_page_without_language_suffix_beside_its_source_language_file(
+    site: Repo, tmp_path: Path
+):
+    """mkdocs-static-i18n would stop with a traceback; both paths are named, with the fix."""
+    site.write("docs/about.md", "# About (old)\n")
+    assert_reported_by_both(
+        site,
+        tmp_path,
+        "docs/about.md:1:1: error: 'docs/about.md' and 'docs/about.zh-Hant.md' are the same "
+        "page: a file without a language suffix is the zh-Hant version; keep one: move what "
+        "you need into docs/about.zh-Hant.md and delete docs/about.md (the build uses "
+        "docs/about.zh-Hant.md)",
+    )
+    preview = site.build(tmp_path / "preview", strict=False)
+    assert preview.returncode == 0, preview.stderr
+    assert preview.stderr.count("are the same page") == 1  # once, not once per language
+    page = (tmp_path / "preview" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "關於" in page
