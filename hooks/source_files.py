@@ -13,6 +13,9 @@ Events:
   ``data:``… URLs, article file names that are not slugs. A file that is not UTF-8 is handed
   to MkDocs decoded with U+FFFD for the bad bytes, so the build goes on (MkDocs itself would
   stop with a traceback that names no file).
+- MkDocs' own link warnings (``Doc file 'x.en.md' contains a link 'y.md', but …``) get the
+  link's ``path:line:col`` in front and a fix after them
+  (``healthsite.content.links.locate_mkdocs_message``, as ``make check`` locates them).
 - ``on_page_content`` (last): remove URL attributes with an unsafe scheme from the page's HTML
   (``healthsite.content.links.neutralize``), so a build that does not stop on warnings
   (``make preview``) never ships a live ``javascript:`` link either.
@@ -20,6 +23,7 @@ Events:
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +32,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from healthsite.content.articles import article_parts
 from healthsite.content.languages import site_languages
-from healthsite.content.links import neutralize
+from healthsite.content.links import MKDOCS_LINK_FIX, locate_mkdocs_message, neutralize
 from healthsite.content.page_files import duplicate_pages
 from healthsite.content.sources import check_source
 
@@ -44,7 +48,37 @@ _reported: set[str] = set()
 _reported_links: set[str] = set()
 
 
+class _LocatedLinkMessages(logging.Filter):
+    """Put the link's `path:line:col:` in front of MkDocs' own link warnings."""
+
+    docs = Path("docs")
+    shown = "docs"
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        found = locate_mkdocs_message(
+            message, lambda page: (self.docs / page).read_text(encoding="utf-8-sig")
+        )
+        if found is not None:
+            page, line, col = found
+            record.msg = (
+                f"{self.shown}/{page}:{line}:{col}: {message.rstrip('.')}; {MKDOCS_LINK_FIX}"
+            )
+            record.args = ()
+        return True
+
+
+_LINK_MESSAGES = _LocatedLinkMessages()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    _LINK_MESSAGES.docs = Path(config.docs_dir)
+    _LINK_MESSAGES.shown = _relative(
+        Path(config.docs_dir), Path(config.config_file_path or ".").resolve().parent
+    )
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    if _LINK_MESSAGES not in pages_log.filters:
+        pages_log.addFilter(_LINK_MESSAGES)
     if is_first_language_pass(config):  # mkdocs-static-i18n runs it again per language
         _reported.clear()
         _reported_links.clear()
