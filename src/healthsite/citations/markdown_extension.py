@@ -32,6 +32,7 @@ from .locate import (
     has_marker,
     key_positions,
     line_col,
+    link_text_citations,
     problem_positions,
     replace_marker,
 )
@@ -310,7 +311,14 @@ class _ResetPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.extension.reset()
         context = self.extension.context
-        check_directives("\n".join(lines), context.path, context.offset)
+        text = "\n".join(lines)
+        check_directives(text, context.path, context.offset)
+        for key, line, col in link_text_citations(text):
+            self.extension.report(
+                f"{context.path}:{line + context.offset()}:{col}: citation '@{key}' in link text "
+                "is not rendered (a citation is a link, and a link cannot hold one); put it "
+                f"after the link: [text](url) [@{key}]"
+            )
         return lines
 
 
