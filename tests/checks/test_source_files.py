@@ -240,7 +240,7 @@ def test_a_broken_anchor_to_a_chinese_heading_is_located(site: Repo):
     """lychee prints the fragment percent-encoded; the source has it in Chinese."""
     site.write(
         PAGE_ZH,
-        "# 關於\n\n## 肝癌\n\n內容。\n\n<a href=\"#肝臟\">往下</a>\n",
+        '# 關於\n\n## 肝癌\n\n內容。\n\n<a href="#肝臟">往下</a>\n',
     )
     lines = site.lines("--only", "site")
     assert any(
@@ -249,9 +249,7 @@ def test_a_broken_anchor_to_a_chinese_heading_is_located(site: Repo):
     ), lines
 
 
-def test_a_page_without_language_suffix_beside_its_source_language_file(
-    site: Repo, tmp_path: Path
-):
+def test_a_page_without_language_suffix_beside_its_source_language_file(site: Repo, tmp_path: Path):
     """mkdocs-static-i18n would stop with a traceback; both paths are named, with the fix."""
     site.write("docs/about.md", "# About (old)\n")
     assert_reported_by_both(
