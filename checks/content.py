@@ -8,6 +8,7 @@ from healthsite.content.bibliography import check_bibliography
 from healthsite.content.citations import Citation, citations
 from healthsite.content.findings import Finding
 from healthsite.content.front_matter import check_front_matter
+from healthsite.content.page_files import duplicate_pages
 from healthsite.content.sources import check_source
 from healthsite.content.translations import check_pair, missing_finding
 
@@ -53,9 +54,10 @@ def cited_keys(project: Project) -> dict[str, list[tuple[str, Citation]]]:
 
 def check_sources(project: Project) -> list[Finding]:
     """File-level rules of every Markdown page, as the build's `source_files` hook applies
-    them: encoding, BOM, front matter of non-article pages, unsafe links, article file names."""
+    them: encoding, BOM, front matter of non-article pages, unsafe links, article file names,
+    a page written both as `x.md` and `x.<source language>.md`."""
     articles = {path: slug for path, slug, _language in project.article_files()}
-    findings: list[Finding] = []
+    findings = duplicate_pages(project.markdown_files(), project.languages, project.source_language)
     for path in project.markdown_files():
         data = (project.root / path).read_bytes()
         findings += check_source(path, data, article_slug=articles.get(path)).findings

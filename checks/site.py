@@ -9,9 +9,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote
 
 from healthsite.content.findings import Finding
-from healthsite.content.links import links, locate_link
+from healthsite.content.links import links, locate_mkdocs_message
 
 from .project import Project
 
@@ -21,9 +22,8 @@ LOG_RE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<text>.*)$")
 LOCATED_RE = re.compile(
     r"^(?:[\w/.-]+: )?(?P<path>[^\s:]+\.\w+):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<text>.*)$"
 )
-#: MkDocs' own messages name the page as `Doc file 'x.md'`, and the link as `link 'y.md'`.
+#: MkDocs' own messages name the page as `Doc file 'x.md'`.
 DOC_FILE_RE = re.compile(r"Doc file '(?P<path>[^']+)'")
-LINK_RE = re.compile(r"\blink '(?P<link>[^']*)'")
 #: lychee: `[/abs/page.html]:` then `[ERROR] url (at L:C) | reason`.
 LYCHEE_PAGE_RE = re.compile(r"^\[(?P<page>/.+\.html)\]:$")
 LYCHEE_ERROR_RE = re.compile(
@@ -64,10 +64,11 @@ def _build(project: Project, site: Path) -> list[Finding]:
             col = int(located["col"] or 1)
             findings.append(Finding(path, number, col, "error", message, fix))
             continue
+        # a site without hooks/source_files.py: its link messages are located here
         doc = DOC_FILE_RE.search(text)
         path = f"{project.docs_dir}/{doc['path']}" if doc else "mkdocs.yml"
-        link = LINK_RE.search(text)
-        line, col = _link_position(project, path, link["link"]) if doc and link else (1, 1)
+        found = locate_mkdocs_message(text, lambda page: project.read(f"{project.docs_dir}/{page}"))
+        line, col = found[1:] if found else (1, 1)
         findings.append(
             Finding(
                 path,
@@ -162,15 +163,6 @@ def _source_of(project: Project, page: str) -> str:
     return f"site/{page}"
 
 
-def _link_position(project: Project, path: str, target: str) -> tuple[int, int]:
-    """Line and column of the link to `target` in the source file `path`, else 1:1."""
-    try:
-        text = project.read(path)
-    except OSError:
-        return 1, 1
-    return locate_link(text, target) or (1, 1)
-
-
 def _fragment_position(project: Project, path: str, url: str) -> tuple[int, int]:
     """Where the source links to the broken `#fragment` of `url` (built pages change the
     rest of the address), else 1:1."""
@@ -181,7 +173,8 @@ def _fragment_position(project: Project, path: str, url: str) -> tuple[int, int]
         text = project.read(path)
     except OSError:
         return 1, 1
+    wanted = unquote(fragment)  # lychee prints `#%E8%82%9D`, the source has `#肝`
     for link in links(text):
-        if link.url.endswith("#" + fragment):
+        if unquote(link.url).endswith("#" + wanted):
             return link.line, link.col
     return 1, 1

@@ -70,6 +70,8 @@ def on_page_markdown(
 ) -> str | None:
     glossary = _glossaries.get(page_language(page, config))
     _extension.glossary = glossary.definitions if glossary else {}
+    _extension.page = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    _extension.report = log.warning  # an exception on odd input: a located warning
     return None
 
 

@@ -3,6 +3,9 @@
 Events:
 
 - ``on_config``: reset the once-per-build warning filter.
+- ``on_files``, first (before mkdocs-static-i18n, which would stop with a traceback): a page
+  written both as ``x.md`` and as ``x.<default language>.md`` is reported
+  (``healthsite.content.page_files``) and ``x.md`` is left out, so the build goes on.
 - ``on_files`` (after the i18n plugin picked this language's files): read every page's bytes
   through ``healthsite.content.sources.check_source`` and log its findings
   (``path:line:col: what; how to fix``, fatal under ``--strict``): bytes that are not UTF-8,
@@ -10,6 +13,9 @@ Events:
   ``data:``… URLs, article file names that are not slugs. A file that is not UTF-8 is handed
   to MkDocs decoded with U+FFFD for the bad bytes, so the build goes on (MkDocs itself would
   stop with a traceback that names no file).
+- MkDocs' own link warnings (``Doc file 'x.en.md' contains a link 'y.md', but …``) get the
+  link's ``path:line:col`` in front and a fix after them
+  (``healthsite.content.links.locate_mkdocs_message``, as ``make check`` locates them).
 - ``on_page_content`` (last): remove URL attributes with an unsafe scheme from the page's HTML
   (``healthsite.content.links.neutralize``), so a build that does not stop on warnings
   (``make preview``) never ships a live ``javascript:`` link either.
@@ -17,15 +23,17 @@ Events:
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_language import page_language
-from mkdocs.plugins import event_priority, get_plugin_logger
+from build_language import is_first_language_pass, page_language
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from healthsite.content.articles import article_parts
 from healthsite.content.languages import site_languages
-from healthsite.content.links import neutralize
+from healthsite.content.links import MKDOCS_LINK_FIX, locate_mkdocs_message, neutralize
+from healthsite.content.page_files import duplicate_pages
 from healthsite.content.sources import check_source
 
 if TYPE_CHECKING:
@@ -40,14 +48,57 @@ _reported: set[str] = set()
 _reported_links: set[str] = set()
 
 
+class _LocatedLinkMessages(logging.Filter):
+    """Put the link's `path:line:col:` in front of MkDocs' own link warnings."""
+
+    docs = Path("docs")
+    shown = "docs"
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        found = locate_mkdocs_message(
+            message, lambda page: (self.docs / page).read_text(encoding="utf-8-sig")
+        )
+        if found is not None:
+            page, line, col = found
+            record.msg = (
+                f"{self.shown}/{page}:{line}:{col}: {message.rstrip('.')}; {MKDOCS_LINK_FIX}"
+            )
+            record.args = ()
+        return True
+
+
+_LINK_MESSAGES = _LocatedLinkMessages()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _reported.clear()
-    _reported_links.clear()
+    _LINK_MESSAGES.docs = Path(config.docs_dir)
+    _LINK_MESSAGES.shown = _relative(
+        Path(config.docs_dir), Path(config.config_file_path or ".").resolve().parent
+    )
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    if _LINK_MESSAGES not in pages_log.filters:
+        pages_log.addFilter(_LINK_MESSAGES)
+    if is_first_language_pass(config):  # mkdocs-static-i18n runs it again per language
+        _reported.clear()
+        _reported_links.clear()
+    return None
+
+
+@event_priority(100)  # before mkdocs-static-i18n (-100), which raises on such a pair
+def _leave_out_duplicate_pages(files: Files, *, config: MkDocsConfig) -> Files | None:
+    languages, source = site_languages(config.plugins)
+    docs = Path(config.docs_dir).resolve()
+    prefix = _relative(docs, Path(config.config_file_path or ".").resolve().parent)
+    pages = {f"{prefix}/{file.src_uri}": file for file in files.documentation_pages()}
+    for finding in duplicate_pages(pages, languages, source):
+        _warn(finding.located())
+        files.remove(pages[finding.path])
     return None
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has made this language's files
-def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
+def _check_sources(files: Files, *, config: MkDocsConfig) -> Files | None:
     languages, _source = site_languages(config.plugins)
     root = Path(config.config_file_path or ".").resolve().parent
     for file in files.documentation_pages():
@@ -68,6 +119,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         if not source.decoded:
             file.content_string = source.text  # MkDocs would raise UnicodeDecodeError
     return None
+
+
+on_files = CombinedEvent(_leave_out_duplicate_pages, _check_sources)
 
 
 @event_priority(-100)  # after every other hook has changed the page's HTML

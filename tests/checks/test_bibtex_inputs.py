@@ -109,6 +109,45 @@ def _both(repo: Repo, tmp_path: Path) -> tuple[list[str], str, int]:
             id="javascript-url",
         ),
         pytest.param(
+            "  publisher = {Press},",
+            "  publisher = {Press},\n  note = {See \\url{javascript:alert(1)}},",
+            14,
+            1,
+            "\\url in note of @lee2020 is not an http, https or mailto address: "
+            "'javascript:alert(1)'; write the web address starting with https:// "
+            "(other links are never published)",
+            id="javascript-url-in-note",
+        ),
+        pytest.param(
+            "  publisher = {Press},",
+            "  publisher = {Press},\n  howpublished = {\\href{JavaScript:x()}{Online}},",
+            14,
+            1,
+            "\\url in howpublished of @lee2020 is not an http, https or mailto address: "
+            "'JavaScript:x()'; write the web address starting with https:// "
+            "(other links are never published)",
+            id="javascript-href-in-howpublished",
+        ),
+        pytest.param(
+            "  title = {A trial},",
+            "  title = {A \\foo{randomised} trial},",
+            3,
+            1,
+            "unknown LaTeX command '\\foo' in title of @ost2018 (the reference would show its "
+            "argument without it); write the text without it; for formatting use \\emph, "
+            "\\textit, \\textbf or \\textsc, for a link \\url{https://…}",
+            id="unknown-latex-command",
+        ),
+        pytest.param(
+            "  publisher = {Press},",
+            "  publisher = {Press},\n  crossref = {lee2020},",
+            14,
+            1,
+            "crossref of @lee2020 makes a cycle: @lee2020 → @lee2020; remove crossref from the "
+            "entry that is the book or proceedings (only the chapter or paper names its parent)",
+            id="crossref-cycle",
+        ),
+        pytest.param(
             "  author = {Ost, Piet and Other, Anne},",
             "  author = {Chong, B. M., Specia, L., & Mitkov, R.},",
             2,
@@ -179,6 +218,23 @@ def test_an_unreadable_bib_is_the_same_located_error(
     assert f"{BIB}:{line}: {message}" in log
     assert returncode == 1
     assert "Traceback" not in log
+
+
+def test_an_unsafe_url_in_a_text_field_is_never_a_link(repo: Repo, tmp_path: Path) -> None:
+    repo.edit(
+        BIB,
+        "  title = {A book},",
+        "  title = {A book at \\url{javascript:x()} or \\url{https://ok.example}},",
+    )
+    site = tmp_path / "site"
+    repo.build(site, strict=False)
+    pages = list(site.rglob("sample/index.html"))
+    assert pages
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        hrefs = [a["href"] for a in soup.select("#ref-lee2020 a[href]")]
+        assert "https://ok.example" in hrefs
+        assert not [href for href in hrefs if "javascript" in href.lower()]
 
 
 def test_a_bib_that_is_not_utf8_is_a_located_error(repo: Repo, tmp_path: Path) -> None:

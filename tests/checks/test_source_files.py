@@ -218,11 +218,50 @@ def test_article_file_names_are_slugs(site: Repo, tmp_path: Path, name: str, fix
     )
 
 
-def test_a_broken_internal_link_is_reported_at_its_line(site: Repo):
+BROKEN_LINK = (
+    "Doc file 'about.en.md' contains a link 'missing.md', but the target is not found among "
+    "documentation files; fix the link's target (a path relative to this file, ending in .md) "
+    "or the heading its #anchor names"
+)
+
+
+def test_a_broken_internal_link_is_reported_at_its_line(site: Repo, tmp_path: Path):
+    """`make build` prints MkDocs' own message at the link's line and column, as `make check`
+    does (one library rule locates it for both)."""
     site.write(PAGE, "# About\n\nIntro.\n\nSee [the page](missing.md) for more.\n")
     result = site.check("--only", "site")
-    assert (
-        f"{PAGE}:5:16: error: strict build: Doc file 'about.en.md' contains a link "
-        "'missing.md', but the target is not found among documentation files.; "
-        "fix it so that `make build` passes"
-    ) in result.stdout.splitlines(), result.stdout
+    assert f"{PAGE}:5:16: error: {BROKEN_LINK}" in result.stdout.splitlines(), result.stdout
+    build = site.build(tmp_path / "site")
+    assert f"WARNING -  {PAGE}:5:16: {BROKEN_LINK}" in build.stderr.splitlines(), build.stderr
+    assert build.returncode == 1
+
+
+def test_a_broken_anchor_to_a_chinese_heading_is_located(site: Repo):
+    """lychee prints the fragment percent-encoded; the source has it in Chinese."""
+    site.write(
+        PAGE_ZH,
+        '# 關於\n\n## 肝癌\n\n內容。\n\n<a href="#肝臟">往下</a>\n',
+    )
+    lines = site.lines("--only", "site")
+    assert any(
+        line.startswith(f"{PAGE_ZH}:7:10: error: broken link in the built page about/index.html")
+        for line in lines
+    ), lines
+
+
+def test_a_page_without_language_suffix_beside_its_source_language_file(site: Repo, tmp_path: Path):
+    """mkdocs-static-i18n would stop with a traceback; both paths are named, with the fix."""
+    site.write("docs/about.md", "# About (old)\n")
+    assert_reported_by_both(
+        site,
+        tmp_path,
+        "docs/about.md:1:1: error: 'docs/about.md' and 'docs/about.zh-Hant.md' are the same "
+        "page: a file without a language suffix is the zh-Hant version; keep one: move what "
+        "you need into docs/about.zh-Hant.md and delete docs/about.md (the build uses "
+        "docs/about.zh-Hant.md)",
+    )
+    preview = site.build(tmp_path / "preview", strict=False)
+    assert preview.returncode == 0, preview.stderr
+    assert preview.stderr.count("are the same page") == 1  # once, not once per language
+    page = (tmp_path / "preview" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "關於" in page

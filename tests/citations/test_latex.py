@@ -14,7 +14,9 @@ from healthsite.citations.latex import (
     decode_latex,
     decode_markup,
     decode_with_parser,
+    link_addresses,
     markup_to_html,
+    unknown_commands,
 )
 
 COMMON = [
@@ -124,3 +126,73 @@ def test_plain_text_has_no_markup_and_no_latex(latex: str, expected: str) -> Non
     plain = decode_latex(latex)
     assert "\\" not in plain and "<" not in plain.replace("<script>", "").replace("<b>", "")
     assert not any("\ue010" <= char <= "\ue01f" for char in plain)
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        # pylatexenc's parser and converter disagree on these commands' arguments; each used
+        # to stop the build with a traceback (IndexError, KeyError, AttributeError)
+        (
+            r"Read \href{https://a.org/x\_y}{the page}",
+            'Read the page (<a href="https://a.org/x_y">https://a.org/x_y</a>)',
+        ),
+        (r"\href{javascript:x()}{Click}", "Click (javascript:x())"),
+        (r"A \textcolor{red}{red} word", "A red word"),
+        (r"\footnote{note}", "[note]"),
+        (r"Title \title", "Title"),
+        (r"\sqrt", ""),
+        (r"Trailing \verb", r"Trailing \verb"),
+    ],
+)
+def test_commands_pylatexenc_cannot_convert_keep_their_text(latex: str, expected: str) -> None:
+    assert markup_to_html(decode_markup(latex)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                r"\href",
+                r"\url",
+                r"\verb",
+                r"\footnote",
+                r"\textcolor",
+                r"\sqrt",
+                r"\foo",
+                r"\emph",
+                "{",
+                "}",
+                "[",
+                "]",
+                "x",
+                " ",
+                "$",
+                "\\",
+                "%",
+                "|",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_no_field_text_raises(latex: str) -> None:
+    markup_to_html(decode_markup(latex))
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown", "addresses"),
+    [
+        (r"A \foo{bar} and \emph{x}, \'e, \\ \LaTeX", ["foo"], []),
+        (r"\relax\foo \foo", ["relax", "foo"], []),
+        (r"see \url{javascript:alert(1)}", [], ["javascript:alert(1)"]),
+        (r"\href{ https://x.org/a\_b }{t}", [], ["https://x.org/a_b"]),
+        ("plain text", [], []),
+    ],
+)
+def test_unknown_commands_and_link_addresses(
+    text: str, unknown: list[str], addresses: list[str]
+) -> None:
+    assert unknown_commands(text) == unknown
+    assert link_addresses(text) == addresses

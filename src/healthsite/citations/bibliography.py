@@ -110,8 +110,13 @@ class Bibliography:
             entry.data.fields,
             lambda key: self.get(key) is not None,
             self.suggest,
+            self._crossref_of,
         )
         return [f"{entry.where(problem.field)}: {problem.text()}" for problem in found]
+
+    def _crossref_of(self, key: str) -> str:
+        entry = self.get(key)
+        return entry.data.fields.get("crossref", "") if entry is not None else ""
 
     def begin_build(self) -> None:
         """Forget which entries were checked, so each build reports their problems again

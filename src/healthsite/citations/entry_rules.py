@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from .entry_types import KNOWN_TYPES, REQUIRED_FIELDS, missing_fields
-from .latex import SAFE_LINK_RE, decode_latex
+from .latex import SAFE_LINK_RE, decode_latex, link_addresses, unknown_commands
 
 
 class Problem(NamedTuple):
@@ -43,6 +43,10 @@ YEAR_RE = re.compile(r"^\d{4}$")
 DATE_RE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)?(/(\d{4}(-\d{2}(-\d{2})?)?)?)?$")
 #: How to write a name list, for fixes.
 _NAME_LIST_FIX = "separate the names with 'and' and write each as 'Surname, Given'"
+#: How to fix a link that is not http, https or mailto.
+_LINK_FIX = "write the web address starting with https:// (other links are never published)"
+#: Fields that hold no LaTeX text (identifiers and addresses, checked on their own).
+_NOT_TEXT = frozenset({"url", "doi", "pmid", "pmcid", "crossref", "file", "eprint"})
 
 
 def entry_problems(
@@ -51,10 +55,12 @@ def entry_problems(
     fields: Mapping[str, str],
     has_key: Callable[[str], bool],
     suggest: Callable[[str], str | None],
+    crossref_of: Callable[[str], str] = lambda key: "",
 ) -> list[Problem]:
     """Everything wrong with one entry (fields as written, after ``crossref`` inheritance).
 
-    ``has_key`` and ``suggest`` look keys up in the whole bibliography (for ``crossref``)."""
+    ``has_key`` and ``suggest`` look keys up in the whole bibliography (for ``crossref``);
+    ``crossref_of`` gives the ``crossref`` written in another entry ("" if none)."""
     problems: list[Problem] = []
     kind = kind.lower()
     if kind not in KNOWN_TYPES:
@@ -94,9 +100,10 @@ def entry_problems(
             Problem(
                 "url",
                 f"url of @{key} is not an http, https or mailto address: '{url}'",
-                "write the web address starting with https:// (other links are never published)",
+                _LINK_FIX,
             )
         )
+    problems += _latex_problems(key, fields)
     for role in ("author", "editor"):
         if fields.get(role):
             problems += _name_problems(key, role, fields[role])
@@ -111,7 +118,61 @@ def entry_problems(
                 "fix the key, or add the entry it inherits from (the book or proceedings)",
             )
         )
+    cycle = _crossref_cycle(key, parent, crossref_of) if parent else None
+    if cycle:
+        problems.append(
+            Problem(
+                "crossref",
+                f"crossref of @{key} makes a cycle: " + " → ".join(f"@{k}" for k in cycle),
+                "remove crossref from the entry that is the book or proceedings (only the "
+                "chapter or paper names its parent)",
+            )
+        )
     return problems
+
+
+def _latex_problems(key: str, fields: Mapping[str, str]) -> list[Problem]:
+    """``\\url{javascript:…}`` in a text field, and LaTeX commands nobody can render."""
+    problems: list[Problem] = []
+    for name, value in fields.items():
+        if name in _NOT_TEXT or "\\" not in value:
+            continue
+        for address in link_addresses(value):
+            if not SAFE_LINK_RE.match(address):
+                problems.append(
+                    Problem(
+                        name,
+                        f"\\url in {name} of @{key} is not an http, https or mailto address: "
+                        f"'{address}'",
+                        _LINK_FIX,
+                    )
+                )
+        for command in unknown_commands(value):
+            problems.append(
+                Problem(
+                    name,
+                    f"unknown LaTeX command '\\{command}' in {name} of @{key} (the reference "
+                    "would show its argument without it)",
+                    "write the text without it; for formatting use \\emph, \\textit, \\textbf "
+                    "or \\textsc, for a link \\url{https://…}",
+                )
+            )
+    return problems
+
+
+def _crossref_cycle(key: str, parent: str, crossref_of: Callable[[str], str]) -> list[str] | None:
+    """``[key, parent, …, key]`` when following ``crossref`` from ``key`` comes back to it."""
+    chain, current = [key], parent
+    seen = {key.lower()}
+    while current:
+        chain.append(current)
+        if current.lower() == key.lower():
+            return chain
+        if current.lower() in seen:
+            return None  # a cycle further up, reported at its own entries
+        seen.add(current.lower())
+        current = crossref_of(current).strip()
+    return None
 
 
 def unknown_type(key: str, kind: str) -> Problem:

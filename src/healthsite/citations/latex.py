@@ -83,6 +83,30 @@ _SYMBOL_RE = re.compile(
 )
 
 
+#: A command's name (after an even number of backslashes: ``\\\\`` is a line break).
+_COMMAND_RE = re.compile(r"(?<!\\)(?:\\\\)*\\([A-Za-z]+)")
+#: ``\url{address}`` and ``\href{address}{text}``: the address.
+_LINK_COMMAND_RE = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}")
+#: Commands this module handles itself.
+_HANDLED = frozenset({*_WRAPPERS, *_TRANSPARENT, *_NAMES, "mkbibquote", "noopsort", "url", "href"})
+
+
+def unknown_commands(text: str) -> list[str]:
+    """Names of the LaTeX commands in ``text`` that neither this module nor pylatexenc knows
+    (``\\foo{bar}`` would lose ``\\foo``), in order, each once."""
+    if "\\" not in text:
+        return []
+    names = dict.fromkeys(match[1] for match in _COMMAND_RE.finditer(text))
+    return [name for name in names if name not in _HANDLED and not _converter_knows(name)]
+
+
+def link_addresses(text: str) -> list[str]:
+    """The addresses of ``\\url{…}`` and ``\\href{…}{…}`` in a field, as written."""
+    if "\\" not in text:
+        return []
+    return [_unescape_address(match[1].strip()) for match in _LINK_COMMAND_RE.finditer(text)]
+
+
 def decode_latex(text: str) -> str:
     """Plain Unicode: ``M{\\"u}ller \\& \\emph{Taiwan}`` -> ``Müller & Taiwan``."""
     return _MARKER_RE.sub("", decode_markup(text)) if text else ""
@@ -120,7 +144,7 @@ def decode_with_parser(text: str) -> str:
         nodes, _, _ = LatexWalker(
             source, latex_context=_context(), tolerant_parsing=True
         ).get_latex_nodes()
-    except LatexWalkerError:
+    except (LatexWalkerError, IndexError):  # IndexError: pylatexenc on a trailing \\verb
         return text
     return _nodes_text(nodes, _converter())
 
@@ -151,8 +175,17 @@ def _nodes_text(nodes: list[Any], converter: Any) -> str:
         elif isinstance(node, LatexMacroNode):
             pieces.append(_macro_text(node, converter))
         else:
-            pieces.append(converter.nodelist_to_text([node]))
+            pieces.append(_convert(converter, node, node.latex_verbatim()))
     return "".join(pieces)
+
+
+def _convert(converter: Any, node: Any, fallback: str) -> str:
+    """pylatexenc's text for ``node``, or ``fallback`` where its converter expects other
+    arguments than its parser found (``\\footnote``, ``\\textcolor``, ``\\sqrt``…)."""
+    try:
+        return converter.nodelist_to_text([node])
+    except (IndexError, KeyError, AttributeError, TypeError, ValueError):
+        return fallback
 
 
 def _macro_text(node: Any, converter: Any) -> str:
@@ -168,13 +201,18 @@ def _macro_text(node: Any, converter: Any) -> str:
         return "\u201c" + inner + "\u201d"
     if name == "noopsort":
         return ""
-    if name == "url":
-        raw = _arg_nodes(args[-1]) if args else []
+    if name in ("url", "href"):
+        raw = _arg_nodes(args[0]) if args else []
         address = "".join(n.latex_verbatim() for n in raw).strip()
-        return URL[0] + address.replace("\\%", "%").replace("\\_", "_").replace("\\&", "&") + URL[1]
+        link = URL[0] + _unescape_address(address) + URL[1]
+        return link if name == "url" or len(args) < 2 else f"{inner} ({link})"
     if name in _NAMES:
         return _NAMES[name]
-    return converter.nodelist_to_text([node])
+    return _convert(converter, node, inner)
+
+
+def _unescape_address(address: str) -> str:
+    return address.replace("\\%", "%").replace("\\_", "_").replace("\\&", "&")
 
 
 def _arg_nodes(arg: Any) -> list[Any]:
@@ -193,8 +231,21 @@ def _context() -> Any:
                "textsubscript", "textsl", "textup", "textmd", "hbox"]  # fmt: skip
     macros = [macrospec.MacroSpec(name, "{") for name in one_arg]
     macros += [macrospec.MacroSpec(name, "") for name in _NAMES]
+    macros.append(macrospec.MacroSpec("href", "{{"))
     db.add_context_category("bibtex", macros=macros, prepend=True)
     return db
+
+
+@functools.cache
+def _converter_knows(name: str) -> bool:
+    return _converter_db().get_macro_spec(name) is not None
+
+
+@functools.cache
+def _converter_db() -> Any:
+    from pylatexenc.latex2text import get_default_latex_context_db
+
+    return get_default_latex_context_db()
 
 
 @functools.cache

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from .errors import CitationError
-from .syntax import Citation, Problem, parse_key, scan
+from .syntax import Citation, Problem, closing_bracket, parse_key, scan
 
 _FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
@@ -86,6 +86,30 @@ def problem_positions(text: str) -> list[tuple[str, int, int]]:
         for found in scan(masked)
         if isinstance(found, Problem)
     ]
+
+
+def link_text_citations(text: str) -> list[tuple[str, int, int]]:
+    """``(key, line, column of its @)`` of the first citation in the text of each link or
+    image (``[see @a](url)``): pandoc cites there, but a citation is itself a link."""
+    if "](" not in text or "@" not in text:  # the usual page: nothing to look at
+        return []
+    masked = mask_non_citations(text)
+    found, after = [], 0
+    for bracket in re.finditer(r"\[", masked):
+        start = bracket.start()
+        if start < after or masked.startswith("[^", start):
+            continue
+        close = closing_bracket(masked, start)
+        if close < 0 or not masked.startswith("(", close + 1):
+            continue
+        after = close + 1
+        inner = masked[start + 1 : close]
+        cited = next((c for c in scan(inner) if isinstance(c, Citation)), None)
+        if cited is not None:
+            key = cited.items[0].key
+            at = _key_at(inner, key, cited.start, cited.end)
+            found.append((key, *line_col(text, start + 1 + max(at, 0))))
+    return found
 
 
 def key_positions(text: str, key: str) -> list[tuple[int, int]]:

@@ -23,12 +23,16 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .bibliography import Bibliography, Entry
+from .errors import CitationError
 from .in_text import author_in_text
 from .labels import Labels
 from .locate import (
     check_directives,
+    citation_positions,
     has_marker,
     key_positions,
+    line_col,
+    link_text_citations,
     problem_positions,
     replace_marker,
 )
@@ -56,6 +60,8 @@ _AFFIX = "data-healthsite-affix"
 #: An inline placeholder right before a position, and what an escaped ``[`` is stashed as.
 _STASHED_BEFORE_RE = re.compile(re.escape(util.INLINE_PLACEHOLDER_PREFIX) + r"([0-9]+)\x03$")
 _ESCAPED_BRACKET = f"{util.STX}{ord('[')}{util.ETX}"
+#: Python-Markdown's placeholders for stashed inline content (code, links, raw HTML).
+_PLACEHOLDER_RE = re.compile(f"{util.STX}[^{util.STX}{util.ETX}]*{util.ETX}")
 
 
 @dataclass
@@ -89,6 +95,8 @@ class _PageState:
     seen_unknown: dict[str, int] = field(default_factory=dict)
     #: citation number -> a group waiting to be numbered in document order
     pending: dict[int, list[CitationItem]] = field(default_factory=dict)
+    #: citation number -> its text as written (what the page shows if rendering fails)
+    written: dict[int, str] = field(default_factory=dict)
     problems: int = 0
 
 
@@ -180,6 +188,26 @@ class CitationExtension(Extension):
             self._report(f"{context.path}:{line + context.offset()}:{col}: {message}")
         else:
             self._report(f"{context.path}: {message}")
+
+    def failure(self, error: Exception, near: str = "") -> None:
+        """Report an exception inside the extension at ``path:line:col`` (near the text
+        ``near``, else the page's first citation): a bug or an input nobody foresaw, never a
+        traceback. The citations concerned stay as written on the page."""
+        context = self.context
+        line, col = 0, 0
+        if context.source:
+            at = context.source.find(near) if near else -1
+            if at >= 0:
+                line, col = line_col(context.source, at)
+            else:
+                positions = citation_positions(context.source)
+                line, col = positions[0][1:] if positions else (1, 1)
+        where = f"{context.path}:{line + context.offset()}:{col}" if line else context.path
+        self._report(
+            f"{where}: citations could not be rendered ({type(error).__name__}: {error}); they "
+            "are shown as written: check the citation syntax here, and report this message as a "
+            "bug if it looks right"
+        )
 
     def _unknown(self, key: str, where: str = "") -> None:
         context = self.context
@@ -283,7 +311,14 @@ class _ResetPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.extension.reset()
         context = self.extension.context
-        check_directives("\n".join(lines), context.path, context.offset)
+        text = "\n".join(lines)
+        check_directives(text, context.path, context.offset)
+        for key, line, col in link_text_citations(text):
+            self.extension.report(
+                f"{context.path}:{line + context.offset()}:{col}: citation '@{key}' in link text "
+                "is not rendered (a citation is a link, and a link cannot hold one); put it "
+                f"after the link: [text](url) [@{key}]"
+            )
         return lines
 
 
@@ -300,7 +335,21 @@ class CitationInlineProcessor(InlineProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[str | etree.Element | None, int | None, int | None]:
-        """An element for the citation at ``m`` (or no match; a near miss is reported)."""
+        """An element for the citation at ``m`` (or no match; a near miss is reported).
+
+        An exception is reported at the text and leaves it as written (see ``failure``)."""
+        try:
+            return self._handle(m, data)
+        except CitationError:
+            raise
+        except Exception as error:  # reported with its location; the text stays as written
+            near = _PLACEHOLDER_RE.split(data[m.start() :], maxsplit=1)[0].split("\n")[0]
+            self.extension.failure(error, near)
+            return None, None, None
+
+    def _handle(
+        self, m: re.Match[str], data: str
+    ) -> tuple[str | etree.Element | None, int | None, int | None]:
         if self._after_escaped_bracket(data, m.start()):
             return None, None, None  # \\[@key] is literal (see CONTRIBUTING)
         found = _scan_at(data, m.start())
@@ -311,6 +360,7 @@ class CitationInlineProcessor(InlineProcessor):
         pending = self.extension.state.pending
         number = len(pending) + 1
         pending[number] = list(found.items)
+        self.extension.state.written[number] = data[found.start : found.end]
         element = etree.Element("span", {_MARK: str(number)})
         for slot, item in enumerate(found.items):
             for kind, text in (("p", item.prefix), ("s", item.suffix)):
@@ -342,6 +392,17 @@ class _BibliographyTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        """Render the page's citations; an exception is reported, and each citation not yet
+        rendered is put back as written."""
+        try:
+            self._run(root)
+        except CitationError:
+            raise
+        except Exception as error:  # reported with its location; the text stays as written
+            self.extension.failure(error)
+            _restore_written(root, self.extension.state.written)
+
+    def _run(self, root: etree.Element) -> None:
         found = self._citations(root)
         groups = [Group(index, items, heading) for index, (_, items, heading) in enumerate(found)]
         page = self.extension.render_page(groups)
@@ -394,6 +455,16 @@ class _BibliographyTreeprocessor(Treeprocessor):
         element.tail = None
         html = self.md.serializer(element)
         return html[html.index(">") + 1 : html.rindex("<")]
+
+
+def _restore_written(root: etree.Element, written: dict[int, str]) -> None:
+    """Replace each citation element still in the tree with its text as written."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in list(root.iter("span")):
+        number = element.get(_MARK)
+        if number is not None and element in parents:
+            text = _PLACEHOLDER_RE.sub("", written.get(int(number), ""))
+            _replace(element, parents[element], text)
 
 
 def _slot(affix: etree.Element) -> tuple[int, str]:

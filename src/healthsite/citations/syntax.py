@@ -104,7 +104,7 @@ def _find_key(text: str, start: int = 0) -> tuple[int, int, str, int] | None:
     return None
 
 
-def _closing(text: str, start: int) -> int:
+def closing_bracket(text: str, start: int) -> int:
     """Index of the ``]`` closing the ``[`` at ``start``, or -1 (placeholders are opaque)."""
     depth, pos = 0, start
     while pos < len(text):
@@ -232,7 +232,7 @@ def scan_at(text: str, pos: int) -> Citation | Problem | None:
 def _bracketed(text: str, pos: int) -> Citation | Problem | None:
     if text.startswith("[^", pos):
         return None  # a footnote reference
-    close = _closing(text, pos)
+    close = closing_bracket(text, pos)
     if close < 0:
         end = text.find("\n\n", pos)
         end = len(text) if end < 0 else end
@@ -281,7 +281,7 @@ def _in_text(text: str, pos: int) -> Citation | None:
     if bracket is None:
         return Citation(pos, end, (first,))
     opening = bracket.end() - 1
-    close = _closing(text, opening)
+    close = closing_bracket(text, opening)
     if close < 0 or text.startswith("^", opening + 1) or text.startswith(("(", "["), close + 1):
         return Citation(pos, end, (first,))
     parts = _split_items(text[opening + 1 : close])

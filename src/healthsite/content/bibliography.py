@@ -166,7 +166,14 @@ def rule_findings(entries: list[Entry]) -> list[Finding]:
     for entry in known.values():
         fields = _inherited(entry, known)
         for problem in entry_rules.entry_problems(
-            entry.key, entry.type, fields, lambda key: key.lower() in known, suggest
+            entry.key,
+            entry.type,
+            fields,
+            lambda key: key.lower() in known,
+            suggest,
+            lambda key: (
+                known[key.lower()].fields.get("crossref", "") if key.lower() in known else ""
+            ),
         ):
             where = entry.where(problem.field) if problem.field else (entry.line, entry.col)
             findings.append(

@@ -4,14 +4,15 @@ Only `http`, `https` and `mailto` links (and relative ones) are allowed. `unsafe
 every other scheme (`javascript:`, `data:`, `vbscript:`, `file:`…) in a Markdown file at the
 link's own line and column, for the build and `make check` alike; `neutralize` removes such
 URLs from built HTML, so even a build that does not stop on warnings (`make preview`) never
-ships a live one. `locate_link` finds the line of a link MkDocs reports by its target only.
+ships a live one. `locate_link` finds the line of a link MkDocs reports by its target only,
+and `locate_mkdocs_message` the line of the link one of MkDocs' own messages is about.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -55,6 +56,19 @@ TAG_RE = re.compile(r"<[A-Za-z][\w:-]*(?:\"[^\"]*\"|'[^']*'|[^'\">])*>")
 #: One attribute with its value inside a start tag.
 ATTRIBUTE_RE = re.compile(
     r"[\s\"'](?P<name>[\w:.-]+)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<uq>[^\s\"'>]+))"
+)
+
+
+#: MkDocs' own link messages: `Doc file 'x.en.md' contains a link 'y.md', but …` (also
+#: `an absolute link`, `an unrecognized relative link`).
+MKDOCS_LINK_MESSAGE_RE = re.compile(
+    r"^Doc file '(?P<path>[^']+)' contains (?:a|an absolute|an unrecognized relative) "
+    r"link '(?P<link>[^']*)'"
+)
+#: The fix printed with MkDocs' link messages, in the build and in `make check`.
+MKDOCS_LINK_FIX = (
+    "fix the link's target (a path relative to this file, ending in .md) or the heading its "
+    "#anchor names"
 )
 
 
@@ -121,6 +135,21 @@ def locate_link(text: str, target: str) -> tuple[int, int] | None:
         if link.url == target or html.unescape(link.url) == target:
             return link.line, link.col
     return None
+
+
+def locate_mkdocs_message(message: str, read: Callable[[str], str]) -> tuple[str, int, int] | None:
+    """`(page, line, col)` of the link MkDocs' `message` is about (`page` as MkDocs names it,
+    relative to docs_dir; `read(page)` gives its text), or None for another message or a
+    link not found in the text (1:1 is not a location)."""
+    match = MKDOCS_LINK_MESSAGE_RE.match(message)
+    if match is None:
+        return None
+    try:
+        text = read(match["path"])
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = locate_link(text, match["link"])
+    return (match["path"], *found) if found else None
 
 
 def neutralize(page_html: str) -> tuple[str, list[str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from functools import lru_cache
 
 from markdown import Markdown
@@ -39,6 +40,22 @@ class ScriptAwareAbbrTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        """Explain the page's terms; with a ``report`` set on the extension, an exception is
+        reported (the page keeps its text, with the terms explained so far)."""
+        try:
+            self._run(root)
+        except Exception as error:
+            report = self.extension.report
+            if report is None:
+                raise
+            report(
+                f"{self.extension.page}:1:1: glossary tooltips could not be added "
+                f"({type(error).__name__}: {error}); the page is shown without the rest of "
+                "them: check the page's *[TERM]: lines and the glossary file, and report this "
+                "message as a bug if they look right"
+            )
+
+    def _run(self, root: etree.Element) -> None:
         terms = {**self.extension.glossary, **self.page_terms}
         terms = {term: title for term, title in terms.items() if title}
         if not terms:
@@ -94,12 +111,15 @@ class GlossaryExtension(Extension):
     """Replaces `abbr`'s tree processor; `abbr` must be enabled before this one.
 
     Set `glossary` (term -> explanation) before converting a page; terms defined on the page
-    itself with `*[TERM]: …` take precedence.
+    itself with `*[TERM]: …` take precedence. With `report` set, an exception while explaining
+    terms is reported at `page` (`path:1:1: …`) instead of raised.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.glossary: dict[str, str] = {}
+        self.page = "<markdown>"
+        self.report: Callable[[str], None] | None = None
 
     def extendMarkdown(self, md: Markdown) -> None:
         registry = md.treeprocessors  # a Registry: it has no .get()
