@@ -203,3 +203,23 @@ def test_preview_after_a_back_link_does_not_cover_the_header(
     assert box["y"] + box["height"] <= viewport["height"]
     assert watched.collect() == [] and watched.errors == []
     page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "site_name"), [("zh-Hant", "健康知識庫"), ("en", "Health Knowledge Base")]
+)
+def test_print_names_the_site_on_page_one_and_each_doi_once_without_bibtex(
+    page, served_real_site: str, lang: str, site_name: str
+):
+    url = served_real_site + ARTICLES[lang]
+    page.goto(url, wait_until="networkidle")
+    assert not page.locator(".print-source").is_visible()  # paper only
+    page.emulate_media(media="print")
+    source = page.locator(".print-source")
+    assert source.inner_text() == f"{site_name} · {url}"
+    assert source.bounding_box()["y"] < page.locator("h1").bounding_box()["y"]
+    # "doi:10.4081/…" is printed once, not followed by "(https://doi.org/10.4081/…)"
+    printed = page.locator(".bibliography").inner_text()
+    assert "https://doi.org/" not in printed and "doi:10." in printed
+    assert not page.locator(".article-cite__format--bibtex").is_visible()
+    assert page.locator(".article-cite__format:not(.article-cite__format--bibtex) pre").is_visible()
