@@ -64,6 +64,8 @@ log = get_plugin_logger(Path(__file__).stem)
 #: The repository's own template, used when the theme has no ``partials/bibliography.html``.
 FALLBACK_TEMPLATE = Path(__file__).parent.parent / "overrides" / "partials" / "bibliography.html"
 TEMPLATE_NAME = "partials/bibliography.html"
+#: Labels that name one of several links, told apart by their number.
+NUMBERED_LABELS = ("reference_number", "back_to_citation_number")
 
 
 class CitationsConfig(Config):
@@ -119,6 +121,11 @@ def _load_config(config: MkDocsConfig) -> CitationsConfig:
                 f"extra.citations.labels.{lang}: unknown label '{unknown[0]}' "
                 f"(known: {', '.join(LABEL_NAMES)})"
             )
+        for name in NUMBERED_LABELS:
+            if name in values and "{number}" not in str(values[name]):
+                raise PluginError(
+                    f"extra.citations.labels.{lang}.{name}: put {{number}} where the number goes"
+                )
     return citations
 
 

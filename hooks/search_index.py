@@ -60,6 +60,7 @@ class PagefindConfig(Config):
             ".citation-bibliography",
             "[data-bibliography]",
             ".citation__tooltip",
+            ".citation__group",  # "[1, 2]": not in the index, so not in result excerpts
         ],
     )
 

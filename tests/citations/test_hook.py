@@ -53,6 +53,10 @@ def test_paths_resolve_against_mkdocs_yml(hook, tmp_path: Path, monkeypatch) -> 
             "    bibliography: [refs/a.bib]\n    labels:\n      fr: {refs: Références}\n",
             "extra.citations.labels.fr: unknown label 'refs'",
         ),
+        (
+            "    bibliography: [refs/a.bib]\n    labels:\n      en: {reference_number: Source}\n",
+            "extra.citations.labels.en.reference_number: put {number} where the number goes",
+        ),
     ],
 )
 def test_config_errors(hook, tmp_path: Path, citations: str, message: str) -> None:

@@ -150,12 +150,43 @@ def test_bibliography_and_backlinks(render) -> None:
         "#cite-chen2020-2",
         "#cite-chen2020-3",
     ]
-    assert [a.get_text() for a in items[0].select("a.bibliography__backlink")] == ["a", "b", "c"]
-    assert [a.get_text() for a in items[1].select("a.bibliography__backlink")] == ["a", "b"]
+    # several citing spots: "↩ Back to citation 1 2 3", each link named in full
+    assert [a.get_text() for a in items[0].select("a.bibliography__backlink")] == ["1", "2", "3"]
+    assert [a["aria-label"] for a in items[1].select("a.bibliography__backlink")] == [
+        "Back to citation 1 in the text",
+        "Back to citation 2 in the text",
+    ]
+    label = items[0].select_one(".bibliography__backlinks-label")
+    assert label.get_text() == "↩ Back to citation" and label["aria-hidden"] == "true"
     for li in items:
         for link in li.select("a.bibliography__backlink"):
             assert soup.find(id=link["href"][1:]) is not None
     assert soup.select_one(".bibliography h2").get_text() == "References"
+
+
+@pytest.mark.parametrize(
+    ("page_lang", "back", "number", "ref_name"),
+    [
+        ("en", "↩ Back to citation", "Back to citation 2 in the text", "Reference 2"),
+        ("zh-Hant", "↩ 回到引用處", "回到內文第 2 處引用", "第 2 筆參考文獻"),
+    ],
+)
+def test_back_links_and_numbers_are_named_in_the_page_language(
+    render, page_lang: str, back: str, number: str, ref_name: str
+) -> None:
+    """A lone back-link says where it goes; numbered ones are named in full (not "a", "b");
+    citation numbers are named "Reference 2", described by the reference."""
+    soup = render("[@chen2020] [@ost2018] [@ost2018]", lang=page_lang).soup
+    only, several = soup.select("li.bibliography__entry")
+    link = only.select_one("a.bibliography__backlink")
+    assert link.get_text() == back and not link.has_attr("aria-label")
+    assert link.select_one('[aria-hidden="true"]').get_text() == "↩ "
+    assert several.select("a.bibliography__backlink")[1]["aria-label"] == number
+    # the entry keeps its own language; its back-links are in the page's
+    assert only.select_one(".bibliography__backlinks")["lang"] == page_lang
+    refs = soup.select("a.citation__ref")
+    assert [a["aria-label"] for a in refs][1] == ref_name
+    assert refs[1].get_text() == "2" and refs[1]["aria-describedby"] == "ref-ost2018-text"
 
 
 @pytest.mark.parametrize(

@@ -78,11 +78,17 @@ def test_print_shows_the_article_and_bibliography_without_site_chrome(
         assert not is_shown(page, chrome), f"{chrome} is printed"
     for kept in (".article-review", ".article-disclaimer", ".bibliography", ".article-cite"):
         assert is_shown(page, kept), f"{kept} is not printed"
+    # links in the text show where they lead; a reference's DOI link is not printed twice
+    after = page.eval_on_selector(
+        '.md-content__body p a[href^="https://pubmed"]',
+        "link => getComputedStyle(link, '::after').content",
+    )
+    assert after == '" (https://pubmed.ncbi.nlm.nih.gov/)"'
     after = page.eval_on_selector(
         '.bibliography a[href^="https://doi.org/"]',
         "link => getComputedStyle(link, '::after').content",
     )
-    assert after == '" (https://doi.org/10.1000/xyz123)"'
+    assert after == "none"
 
 
 @pytest.mark.parametrize(

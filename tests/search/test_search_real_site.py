@@ -73,3 +73,33 @@ def test_real_results_stay_in_the_readers_language(page, built_site, site_url, p
     assert results.hrefs, f"no results for {query!r} on /{path}"
     english = [href for href in results.hrefs if urlparse(href).path.startswith("/en/")]
     assert english == (results.hrefs if path else [])
+
+
+def test_real_site_leaves_the_lists_of_pages_out_of_the_index(built_site):
+    """The home page and the article list repeat every article's title and summary: indexed,
+    they would pad the results of every search (front matter `search: exclude: true`)."""
+    urls = {fragment.url for fragment in fragments(built_site.root)}
+    for listing in ("/", "/en/", "/articles/", "/en/articles/"):
+        assert listing not in urls
+    assert {"/" + BONE, "/en/" + BONE, "/about/feedback/", "/en/about/feedback/"} <= urls
+
+
+def test_real_site_keeps_citation_numbers_out_of_the_index(built_site):
+    """Excerpts show the text around a match, not "[ 1, 2]" (in-text citation markers)."""
+    article = built_site.soup(BONE)
+    assert len(article.select(".citation__group")) > 20  # the article does cite
+    indexed = {fragment.url: fragment.content for fragment in fragments(built_site.root)}
+    for url in ("/" + BONE, "/en/" + BONE):
+        assert "[" not in indexed[url] and "]" not in indexed[url], indexed[url][:300]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "query"), [("", "骨轉移"), ("en/", "bone metastases")])
+def test_real_results_are_articles_with_clean_excerpts(page, built_site, site_url, path, query):
+    _require_articles(built_site)
+    results = search(page, site_url + path, query)
+    assert results.hrefs[:1] == ["/" + path + BONE], results
+    listings = {"/", "/en/", "/articles/", "/en/articles/"}
+    assert [href for href in results.hrefs if urlparse(href).path in listings] == []
+    excerpts = page.locator(".md-search-result__list").inner_text()
+    assert "[" not in excerpts and "]" not in excerpts, excerpts

@@ -41,18 +41,37 @@
     return tip;
   }
 
+  // Keeps the preview on screen: shifted left at the right edge, and below the citation when
+  // there is no room above it under the sticky header (as right after following a back-link,
+  // which scrolls the citation to the top).
   function keepInView(tip) {
     tip.style.left = "";
+    tip.classList.remove("citation__tooltip--below");
     var rect = tip.getBoundingClientRect();
     if (!rect.width) return;
     var overflow = rect.right - (document.documentElement.clientWidth - 8);
     if (overflow > 0) tip.style.left = -Math.min(overflow, rect.left - 8) + "px";
+    var header = document.querySelector(".md-header");
+    var top = header ? Math.max(header.getBoundingClientRect().bottom, 0) : 0;
+    if (rect.top < top + 8) tip.classList.add("citation__tooltip--below");
   }
 
+  var shown = null; // the preview shown last, re-placed while the page scrolls
   function show(citation) {
     var tip = previewFor(citation);
     if (tip) keepInView(tip);
+    shown = tip;
   }
+
+  var pending = false;
+  window.addEventListener("scroll", function () {
+    if (pending || !shown) return;
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      if (shown && shown.isConnected) keepInView(shown);
+    });
+  }, { passive: true });
 
   function closeAll(except) {
     document.querySelectorAll(".citation.citation--open").forEach(function (el) {

@@ -15,7 +15,9 @@ FALLBACK_LANG = "en"
 #: Every label the engine needs; each configured language must end up with all of them.
 LABEL_NAMES = (
     "references",
+    "reference_number",
     "back_to_citation",
+    "back_to_citation_number",
     "unresolved",
     "et_al",
     "cited",

@@ -165,8 +165,13 @@ class CitationExtension(Extension):
             author = self._author(entry, lang) if item.mode == AUTHOR_IN_TEXT else ""
             group.append(Cited(item, reference, number, cite_id, slot, author))
         state.groups += 1
-        unresolved = self.labels.get(lang, "unresolved")
-        return render_group(group, unresolved, described=not in_heading)
+        words = self.labels.for_lang(lang)
+        return render_group(
+            group,
+            words["unresolved"],
+            described=not in_heading,
+            number_label=words["reference_number"],
+        )
 
     def _author(self, entry: Entry, lang: str) -> str:
         """``Palma et al.`` in the page language (cached per entry, language and labels)."""

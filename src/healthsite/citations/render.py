@@ -150,12 +150,16 @@ def _affixed(cited: Cited) -> bool:
     return bool(item.prefix or item.locator or item.suffix)
 
 
-def _ref_link(cited: Cited, described_by: str) -> str:
+def _ref_link(cited: Cited, described_by: str, number_label: str) -> str:
+    """The number's link; ``number_label`` (``Reference {number}``) names it for screen
+    readers, since a bare "1" says nothing."""
     assert cited.reference is not None
     described = f' aria-describedby="{described_by}"' if described_by else ""
+    name = html.escape(number_label.replace("{number}", str(cited.number)))
+    named = f' aria-label="{name}"' if name else ""
     return (
         f'<a class="citation__ref" id="{_attr(cited.cite_id)}" '
-        f'href="#ref-{_attr(cited.reference.key)}"{described}>{cited.number}</a>'
+        f'href="#ref-{_attr(cited.reference.key)}"{named}{described}>{cited.number}</a>'
     )
 
 
@@ -163,7 +167,7 @@ def _anchor(cited: Cited) -> str:
     return f'<span class="citation__anchor" id="{_attr(cited.cite_id)}"></span>'
 
 
-def _item_html(cited: Cited, described_by: str, unresolved_label: str) -> str:
+def _item_html(cited: Cited, described_by: str, unresolved_label: str, number_label: str) -> str:
     item = cited.item
     if cited.reference is None:
         core = (
@@ -171,7 +175,7 @@ def _item_html(cited: Cited, described_by: str, unresolved_label: str) -> str:
             f'{html.escape(item.key)}">?{html.escape(item.key)}</span>'
         )
     else:
-        core = _ref_link(cited, described_by)
+        core = _ref_link(cited, described_by, number_label)
     parts = [affix_slot(cited.slot, "p") + " " if item.prefix else "", core]
     if item.locator:
         # entities as written (p.&nbsp;30) become characters, then everything is escaped
@@ -186,14 +190,21 @@ def reference_text_id(key: str) -> str:
     return f"ref-{_attr(key)}-text"
 
 
-def render_group(group: Sequence[Cited], unresolved_label: str, *, described: bool = True) -> str:
+def render_group(
+    group: Sequence[Cited],
+    unresolved_label: str,
+    *,
+    described: bool = True,
+    number_label: str = "",
+) -> str:
     """``[1–3, 5, p. 7]`` with links and range anchors; ``Palma et al. [5]`` when the first
     item is an author-in-text citation (``@palma2019``) of a known source.
 
     Every link is described (``aria-describedby``) by the bibliography texts of all the
     group's sources, so screen readers read the full references; citations.js shows the same
     texts as a preview on hover, focus or tap. ``described=False`` leaves the descriptions
-    out, for headings (their text also becomes the table of contents).
+    out, for headings (their text also becomes the table of contents). ``number_label``
+    (``Reference {number}``) is each number link's accessible name.
     """
     lead = ""
     if group[0].item.mode == AUTHOR_IN_TEXT and group[0].reference is not None:
@@ -201,7 +212,7 @@ def render_group(group: Sequence[Cited], unresolved_label: str, *, described: bo
     if len(group) == 1 and group[0].reference is not None and not _affixed(group[0]) and not lead:
         only = group[0]  # the usual [@key]: skip sorting and range compression
         described_by = reference_text_id(only.reference.key) if described else ""
-        link = _ref_link(only, described_by)
+        link = _ref_link(only, described_by, number_label)
         return f'<span class="citation"><span class="citation__group">[{link}]</span></span>'
     resolved = sorted((c for c in group if c.reference), key=lambda c: c.number)
     unresolved = [c for c in group if not c.reference]
@@ -216,8 +227,9 @@ def render_group(group: Sequence[Cited], unresolved_label: str, *, described: bo
     if lead:  # the named source's number comes first: "Palma et al. [5, p. 3; 2]"
         author = group[0]
         resolved = [c for c in resolved if c is not author]
-        first = _item_html(author, described_by, unresolved_label)
-    body = _group_body(resolved, unresolved, described_by, unresolved_label, first, group)
+        first = _item_html(author, described_by, unresolved_label, number_label)
+    labels = (unresolved_label, number_label)
+    body = _group_body(resolved, unresolved, described_by, labels, first, group)
     return f'<span class="{classes}">{lead}{body}</span>'
 
 
@@ -225,11 +237,13 @@ def _group_body(
     resolved: list[Cited],
     unresolved: list[Cited],
     described_by: str,
-    unresolved_label: str,
+    labels: tuple[str, str],
     leading: str,
     group: Sequence[Cited],
 ) -> str:
-    """The bracketed numbers; ``leading`` (an author-in-text item's) comes first if given."""
+    """The bracketed numbers; ``leading`` (an author-in-text item's) comes first if given.
+    ``labels``: the unresolved label and the number links' name."""
+    number_label = labels[1]
     bare = [c for c in resolved if not _affixed(c)]
     by_number: dict[int, list[Cited]] = {}
     for cited in bare:
@@ -237,21 +251,25 @@ def _group_body(
     ordered: list[tuple[int, str]] = []
     for start, end in compress(by_number):
         first = by_number[start]
-        text = _ref_link(first[0], described_by) + "".join(_anchor(c) for c in first[1:])
+        text = _ref_link(first[0], described_by, number_label) + "".join(
+            _anchor(c) for c in first[1:]
+        )
         if end != start:
             middle = [c for n in range(start + 1, end) for c in by_number[n]]
             last = by_number[end]
             text += (
-                "".join(_anchor(c) for c in middle) + "\u2013" + _ref_link(last[0], described_by)
+                "".join(_anchor(c) for c in middle)
+                + "\u2013"
+                + _ref_link(last[0], described_by, number_label)
             )
             text += "".join(_anchor(c) for c in last[1:])
         ordered.append((start, text))
     for cited in resolved:
         if _affixed(cited):
-            ordered.append((cited.number, _item_html(cited, described_by, unresolved_label)))
+            ordered.append((cited.number, _item_html(cited, described_by, *labels)))
     ordered.sort(key=lambda pair: pair[0])
     pieces = ([leading] if leading else []) + [text for _, text in ordered]
-    pieces += [_item_html(c, described_by, unresolved_label) for c in unresolved]
+    pieces += [_item_html(c, described_by, *labels) for c in unresolved]
     # "[1–3, 5]", but "[1, p. 7; 2]" once an item has a locator or words of its own
     separator = "; " if len(pieces) > 1 and any(_affixed(c) for c in group) else ", "
     return f'<span class="citation__group">[{separator.join(pieces)}]</span>'
@@ -313,7 +331,7 @@ class BibliographyRenderer:
                     Markup(reference.html),  # already escaped by pybtex's HTML backend
                     [Backlink(f"#{cite_id}", _letter(i)) for i, cite_id in enumerate(cite_ids)],
                 )
-                item = self._items[cache_key] = str(self.entry_macro(row, words))
+                item = self._items[cache_key] = str(self.entry_macro(row, words, page_lang))
             items.append(item.replace(_NUMBER_SLOT, str(number)))
         before, after = self._body(page_lang, words)
         return before + "".join(items) + after
