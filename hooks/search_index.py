@@ -42,6 +42,7 @@ from healthsite.content.languages import site_languages
 from healthsite.search.pagefind import (
     BUNDLE_DIR,
     BackgroundIndex,
+    IndexReport,
     PagefindError,
     index_site,
     pages_glob,
@@ -151,12 +152,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     started = time.perf_counter()
     background, _background = _background, None
     try:
-        if background is not None:
-            rest = pages_glob(site_dir, names=_other_languages(config))
-            if rest:
-                background.add(rest)
-            report = background.finish()
-        else:
+        report = _finish(background, site_dir, config) if background is not None else None
+        if report is None:
             report = index_site(site_dir, exclude_selectors=_excluded())
     except PagefindError as error:
         raise PluginError(f"search index: {error}") from error
@@ -166,6 +163,21 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         report.languages,
         time.perf_counter() - started,
     )
+
+
+def _finish(
+    background: BackgroundIndex, site_dir: Path, config: MkDocsConfig
+) -> IndexReport | None:
+    """Index the other languages' pages and write the index; ``None`` when Pagefind's service
+    failed (the command line then indexes the whole site again, and reports its own error)."""
+    rest = pages_glob(site_dir, names=_other_languages(config))
+    if rest:
+        background.add(rest)
+    try:
+        return background.finish()
+    except PagefindError as error:
+        log.debug("Pagefind service: %s; indexing with the command line instead", error)
+        return None
 
 
 def _indexing(site_dir: Path) -> bool:

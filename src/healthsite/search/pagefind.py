@@ -117,11 +117,11 @@ class BackgroundIndex:
         """Wait for every ``add``, write the bundle, stop the service; raise
         :class:`PagefindError` when Pagefind failed."""
         try:
-            self._opened.result()
-            pages = sum(int(future.result().get("page_count", 0)) for future in self._pending)
+            self._wait(self._opened)
+            pages = sum(int(self._wait(future).get("page_count", 0)) for future in self._pending)
             shutil.rmtree(self.site_dir / BUNDLE_DIR, ignore_errors=True)
             output = str(self.site_dir / BUNDLE_DIR)
-            self._submit(self._index.write_files(output_path=output)).result()
+            self._wait(self._submit(self._index.write_files(output_path=output)))
         except Exception as error:  # the service reports failures as various exceptions
             raise PagefindError(f"Pagefind's service failed: {error}") from error
         finally:
@@ -132,14 +132,43 @@ class BackgroundIndex:
         languages = json.loads(entry.read_text(encoding="utf-8")).get("languages") or {}
         return IndexReport(languages=len(languages), pages=pages, words=0, output="")
 
+    def _wait(self, future: concurrent.futures.Future[Any]) -> Any:
+        """The future's result; raises when Pagefind's service stops (its answer never comes)."""
+        while True:
+            try:
+                return future.result(timeout=0.2)
+            except concurrent.futures.TimeoutError:
+                service = getattr(self._index, "_service", None)
+                task = getattr(service, "_poll_task", None)
+                if task is not None and task.done():
+                    raise PagefindError("Pagefind's service stopped") from None
+
     def close(self) -> None:
         """Stop the service and the thread (the index is not written)."""
         service = getattr(self._index, "_service", None)
-        if service is not None and self._opened.done() and not self._opened.exception():
+        if service is not None:
             with contextlib.suppress(Exception):
-                self._submit(service.close()).result(timeout=30)
+                self._submit(_shut_down(service)).result(timeout=30)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=30)
+
+
+async def _shut_down(service: Any) -> None:
+    """Close Pagefind's service and collect its reader task's outcome (a service that died
+    would otherwise have asyncio print a traceback at exit)."""
+    task = getattr(service, "_poll_task", None)
+    if task is not None and not task.done():  # alive: let it finish answering
+        with contextlib.suppress(Exception):
+            await service.close()
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(BaseException):
+            await task
+    backend = getattr(service, "_backend", None)
+    if backend is not None and backend.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            backend.kill()
+        await backend.wait()
 
 
 def pages_glob(site_dir: Path, *, names: Sequence[str] = (), leave_out: Sequence[str] = ()) -> str:
