@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,8 @@ SUMMARY_RE = re.compile(
 )
 
 BUNDLE_DIR = "pagefind"
+#: Seconds to wait for one answer of Pagefind's service before giving up on it.
+SERVICE_TIMEOUT = 120.0
 
 
 class PagefindError(RuntimeError):
@@ -133,7 +136,10 @@ class BackgroundIndex:
         return IndexReport(languages=len(languages), pages=pages, words=0, output="")
 
     def _wait(self, future: concurrent.futures.Future[Any]) -> Any:
-        """The future's result; raises when Pagefind's service stops (its answer never comes)."""
+        """The future's result; raises when Pagefind's service stops (its answer never comes)
+        or gives no answer for ``SERVICE_TIMEOUT`` seconds (the caller then falls back to the
+        command line)."""
+        deadline = time.monotonic() + SERVICE_TIMEOUT
         while True:
             try:
                 return future.result(timeout=0.2)
@@ -142,6 +148,8 @@ class BackgroundIndex:
                 task = getattr(service, "_poll_task", None)
                 if task is not None and task.done():
                     raise PagefindError("Pagefind's service stopped") from None
+                if time.monotonic() > deadline:
+                    raise PagefindError("Pagefind's service gave no answer") from None
 
     def close(self) -> None:
         """Stop the service and the thread (the index is not written)."""
