@@ -4,8 +4,7 @@ Events handled:
 
 - ``on_config``: validate ``extra.pagefind`` once; refuse Material's own search plugin (it would
   ship a merged all-language ``search/search_index.json`` and run jieba at build time).
-- ``on_startup``: remember whether MkDocs builds with ``--dirty`` (``make preview``) and whether
-  it serves (``mkdocs serve`` indexes with Pagefind's command line at the end of each build).
+- ``on_startup``: remember whether MkDocs builds with ``--dirty`` (``make preview``).
 - ``on_env``: give the search box its words in the language being built (``pagefind_labels``):
   the link that repeats a search in the other language. ``extra.pagefind.labels`` overrides
   the defaults below.
@@ -30,7 +29,7 @@ import time
 from pathlib import Path
 
 from build_language import is_first_language_pass
-from build_mode import is_dirty, is_serving, remember_command, remember_startup
+from build_mode import is_dirty, remember_startup
 from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -95,16 +94,13 @@ _background: BackgroundIndex | None = None
 
 def on_startup(*, command: str, dirty: bool) -> None:
     remember_startup(dirty=dirty)
-    remember_command(command)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _settings, _site_dir, _background
     if not is_first_language_pass(config):
-        # not under `mkdocs serve`: one `make serve` run (and only that) was seen waiting for
-        # Pagefind's service without end in `make bench`; its rebuilds index with the command line
         if _background is None and _site_dir is not None and _indexing(_site_dir):
-            _background = None if is_serving() else _start_background(_site_dir, config)
+            _background = _start_background(_site_dir, config)
         return None
     if _background is not None:  # left by a build that failed before its end
         _background.close()
