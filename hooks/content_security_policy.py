@@ -62,7 +62,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     secured = secure_page(
         output, content_html=page.content or "", allow_inline_scripts=is_serving()
     )
-    source = _source_text(page)
+    source = _source_text(page) if secured.blocked else ""  # read only to report
     for item in secured.blocked:
         _report(_source_name(page, config), _source_line(source, item), item)
     return secured.html

@@ -8,8 +8,14 @@ Events handled:
 - ``on_env``: give the search box its words in the language being built (``pagefind_labels``):
   the link that repeats a search in the other language. ``extra.pagefind.labels`` overrides
   the defaults below.
-- ``on_post_build``: run Pagefind over ``config.site_dir`` once every language is built. Pagefind
-  keeps one index per ``<html lang>``; only the content marked ``data-pagefind-body`` (see
+- ``on_config`` of the second language's pass (mkdocs-static-i18n builds the default language
+  first, then the others from its ``on_post_build``): the first language's pages are all
+  written, so Pagefind's service starts indexing them in its own process, on the other core,
+  while MkDocs builds the next language.
+- ``on_post_build``: once every language is built, hand Pagefind the other languages' pages,
+  wait, and write the index into ``config.site_dir`` (a site built in one pass is indexed
+  with Pagefind's command line, which gives the same files). Pagefind keeps one index per
+  ``<html lang>``; only the content marked ``data-pagefind-body`` (see
   ``overrides/main.html``) is indexed, minus ``exclude_selectors`` (bibliographies). A
   ``--dirty`` build that finds an index already there keeps it (search then shows the text of
   the last full build; indexing every page again would take most of a preview rebuild).
@@ -32,7 +38,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from healthsite.search.pagefind import BUNDLE_DIR, PagefindError, index_site
+from healthsite.content.languages import site_languages
+from healthsite.search.pagefind import (
+    BUNDLE_DIR,
+    BackgroundIndex,
+    IndexReport,
+    PagefindError,
+    index_site,
+    pages_glob,
+)
 
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
 log = get_plugin_logger(Path(__file__).stem)
@@ -74,6 +88,9 @@ DEFAULT_LABELS: dict[str, dict[str, str]] = {
 LABEL_NAMES = ("other_language",)
 
 _settings: PagefindConfig | None = None
+#: The site folder of the first language pass, and the index being built in the background.
+_site_dir: Path | None = None
+_background: BackgroundIndex | None = None
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -81,9 +98,15 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    global _settings
+    global _settings, _site_dir, _background
     if not is_first_language_pass(config):
+        if _background is None and _site_dir is not None and _indexing(_site_dir):
+            _background = _start_background(_site_dir, config)
         return None
+    if _background is not None:  # left by a build that failed before its end
+        _background.close()
+        _background = None
+    _site_dir = Path(config.site_dir)
     raw = (config.extra or {}).get("pagefind") or {}
     if not isinstance(raw, dict):
         raise PluginError("mkdocs.yml: extra.pagefind must be a mapping")
@@ -120,21 +143,72 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
 def on_post_build(*, config: MkDocsConfig) -> None:
+    global _background
     if not is_first_language_pass(config) or _settings is None or not _settings.enabled:
         return
     site_dir = Path(config.site_dir)
-    if is_dirty() and (site_dir / BUNDLE_DIR / "pagefind-entry.json").is_file():
+    if not _indexing(site_dir):
         log.info("--dirty build: search index kept from the last full build")
         return
     started = time.perf_counter()
+    background, _background = _background, None
     try:
-        excluded = [*ALWAYS_EXCLUDED, *_settings.exclude_selectors]
-        report = index_site(site_dir, exclude_selectors=excluded)
+        report = _finish(background, site_dir, config) if background is not None else None
+        if report is None:
+            report = index_site(site_dir, exclude_selectors=_excluded())
     except PagefindError as error:
         raise PluginError(f"search index: {error}") from error
     log.info(
-        "Pagefind indexed %d pages in %d languages in %.2f s",
+        "Pagefind indexed %d pages in %d languages (%.2f s after the last page was built)",
         report.pages,
         report.languages,
         time.perf_counter() - started,
     )
+
+
+def _finish(
+    background: BackgroundIndex, site_dir: Path, config: MkDocsConfig
+) -> IndexReport | None:
+    """Index the other languages' pages and write the index; ``None`` when Pagefind's service
+    failed (the command line then indexes the whole site again, and reports its own error)."""
+    rest = pages_glob(site_dir, names=_other_languages(config))
+    if rest:
+        background.add(rest)
+    try:
+        return background.finish()
+    except PagefindError as error:
+        log.debug("Pagefind service: %s; indexing with the command line instead", error)
+        return None
+
+
+def _indexing(site_dir: Path) -> bool:
+    """Whether this build writes the search index (a ``--dirty`` build keeps an existing one)."""
+    enabled = _settings is not None and _settings.enabled
+    return enabled and not (
+        is_dirty() and (site_dir / BUNDLE_DIR / "pagefind-entry.json").is_file()
+    )
+
+
+def _excluded() -> list[str]:
+    return [*ALWAYS_EXCLUDED, *(_settings.exclude_selectors if _settings else [])]
+
+
+def _other_languages(config: MkDocsConfig) -> list[str]:
+    """The folders of the languages built after the first (``en``)."""
+    locales, default = site_languages(config.plugins)
+    return [locale for locale in locales if locale != default]
+
+
+def _start_background(site_dir: Path, config: MkDocsConfig) -> BackgroundIndex | None:
+    """Start indexing the first language's pages (everything in the site folder but the other
+    languages' folders); ``None`` when Pagefind's service cannot start (the command line then
+    indexes the whole site at the end, and reports any failure)."""
+    try:
+        background = BackgroundIndex(site_dir, exclude_selectors=_excluded())
+    except (ImportError, OSError) as error:
+        log.debug("Pagefind service unavailable (%s): indexing at the end instead", error)
+        return None
+    first = pages_glob(site_dir, leave_out=[*_other_languages(config), BUNDLE_DIR])
+    if first:
+        background.add(first)
+    return background

@@ -154,6 +154,41 @@ def test_missing_fields_are_reported_on_every_build(tmp_path: Path) -> None:
         assert any("missing the required field author" in message for message in messages)
 
 
+def test_stored_rule_checks_are_reported_at_the_entrys_current_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rule checks of unchanged entries come from the store (no check runs again), and each
+    message names the line where the entry and field are now, even if the entry moved."""
+    bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
+    entry = "@article{a,\n  title = {Alpha},\n  year = {20x1},\n}\n"
+    bib.write_text(entry, "utf-8")
+    first = _load(bib, cache)
+    assert first.problems() == [
+        "refs.bib:1: @article{a} is missing the required field author; add author from the "
+        "publisher's record, or list it in `x-unconfirmed = {...}` if it cannot be confirmed",
+        "refs.bib:1: @article{a} is missing the required field journal; add journal from the "
+        "publisher's record, or list it in `x-unconfirmed = {...}` if it cannot be confirmed",
+        "refs.bib:3: year of @a is not a year: '20x1'; write the four-digit year of publication, "
+        "e.g. year = {2021}; if the source gives none, leave year out and list it in "
+        "`x-unconfirmed = {year}`",
+    ]
+    first.save_store()
+    checked: list[str] = []
+    original = bibliography_module.entry_rules.entry_problems
+    monkeypatch.setattr(
+        bibliography_module.entry_rules,
+        "entry_problems",
+        lambda key, *args: checked.append(key) or original(key, *args),
+    )
+    bib.write_text("@misc{b,\n  title = {Beta},\n  url = {https://example.org},\n}\n" + entry)
+    moved = _load(bib, cache)
+    assert [message.split(":", 2)[1] for message in moved.problems()] == ["5", "5", "7"]
+    assert [message.split(":", 2)[2] for message in moved.problems()] == [
+        message.split(":", 2)[2] for message in first.problems()
+    ]
+    assert checked == ["b"]  # only the new entry was checked; a's results came from the store
+
+
 PAGES = {
     "a.en.md": "# A\n\nText [@ost2018; @chen2020].\n",
     "a.zh-Hant.md": "# A\n\n文字[@chen2020]。\n",

@@ -92,6 +92,7 @@ def test_scholarly_article_identifiers(entry: dict, identifiers: dict):
     assert article["@type"] == "ScholarlyArticle"
     found = {item["propertyID"]: item["value"] for item in article.get("identifier", [])}
     assert found == identifiers
+    assert "sameAs" not in article  # each identifier once: doi.org/PubMed links would repeat it
 
 
 GOOD_META = {

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from healthsite.search.pagefind import index_site
+
 from .conftest import CorpusSite, build
 from .corpus import BIBLIOGRAPHY_ONLY_WORDS, url_of, write_site
 from .search_bundle import entry, fragments
+
+#: What hooks/search_index.py leaves out of the index by default (heading permalinks, then
+#: ``extra.pagefind.exclude_selectors``' default).
+EXCLUDED = [
+    ".headerlink",
+    ".bibliography",
+    ".citation-bibliography",
+    "[data-bibliography]",
+    ".citation__tooltip",
+]
 
 
 def test_one_index_per_language(corpus_site: CorpusSite):
@@ -115,3 +129,28 @@ def test_configured_search_label_replaces_the_default(tiny_site: Path):
     assert english.select_one("[data-pagefind-other]")["data-label"] == 'Chinese "{query}"'
     default = "改在英文頁面搜尋「{query}」"
     assert chinese.select_one("[data-pagefind-other]")["data-label"] == default
+
+
+def test_index_built_during_the_build_equals_pagefinds_command_line(tiny_site: Path):
+    """The hook indexes the first language while the second builds (Pagefind's service); the
+    bundle must be the one Pagefind's own command line writes for the finished site."""
+    result = build(tiny_site, tiny_site / "site")
+    assert result.returncode == 0, result.stderr
+    assert "after the last page was built" in result.stderr
+    built = tiny_site / "site" / "pagefind"
+    copy = tiny_site / "copy"
+    shutil.copytree(tiny_site / "site", copy, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(copy, exclude_selectors=EXCLUDED)
+    cli = copy / "pagefind"
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {
+            path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in folder.rglob("*")
+            if path.is_file() and path.name != "pagefind-entry.json"
+        }
+
+    assert files(built) == files(cli)
+    assert json.loads((built / "pagefind-entry.json").read_text()) == json.loads(
+        (cli / "pagefind-entry.json").read_text()
+    )

@@ -14,8 +14,6 @@ from typing import Any
 from healthsite.content.front_matter import Article
 
 SCHEMA = "https://schema.org"
-DOI_RESOLVER = "https://doi.org/"
-PUBMED = "https://pubmed.ncbi.nlm.nih.gov/"
 
 
 def medical_web_page(
@@ -57,23 +55,21 @@ def medical_web_page(
 
 
 def scholarly_article(entry: Mapping[str, Any]) -> dict[str, Any]:
-    """One cited entry ``{key, title, doi, pmid, url}`` as a ``ScholarlyArticle``."""
+    """One cited entry ``{key, title, doi, pmid, url}`` as a ``ScholarlyArticle``.
+
+    Each identifier appears once, typed (``identifier``: DOI, PMID); a ``sameAs`` list of the
+    same identifiers as doi.org and PubMed addresses would repeat them on every citation."""
     identifiers = []
-    same_as = []
     if entry.get("doi"):
         identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": entry["doi"]})
-        same_as.append(DOI_RESOLVER + str(entry["doi"]))
     if entry.get("pmid"):
         pmid = str(entry["pmid"])
         identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": pmid})
-        same_as.append(f"{PUBMED}{pmid}/")
     article: dict[str, Any] = {"@type": "ScholarlyArticle", "name": entry.get("title") or ""}
     if identifiers:
         article["identifier"] = identifiers
     if entry.get("url"):
         article["url"] = entry["url"]
-    if same_as:
-        article["sameAs"] = same_as
     return article
 
 

@@ -21,7 +21,7 @@ from .bibtex_source import Block, blocks, field_lines, heads, unclosed_brace
 from .crossref import inherited_fields
 from .entry_rules import Problem
 from .errors import CitationError
-from .store import PARSED, EntryStore, text_digest
+from .store import PARSED, PROBLEMS, EntryStore, text_digest
 
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
@@ -103,16 +103,29 @@ class Bibliography:
         return found
 
     def problems_of(self, entry: Entry) -> list[str]:
-        """The messages for one entry, each at the line of the field it is about."""
-        found = entry_rules.entry_problems(
-            entry.key,
-            entry.type,
-            entry.data.fields,
-            lambda key: self.get(key) is not None,
-            self.suggest,
-            self._crossref_of,
-        )
-        return [f"{entry.where(problem.field)}: {problem.text()}" for problem in found]
+        """The messages for one entry, each at the line of the field it is about.
+
+        What is wrong with an entry depends only on its text (its digest), unless it names a
+        ``crossref`` parent (then on the other entries too): such results are kept in the
+        store, so a build checks only entries that are new or changed. Lines are not part of
+        the record; they are added from where the entry is now."""
+        kept = bool(entry.digest) and "crossref" not in entry.data.fields
+        found = self.store.get(PROBLEMS, entry.digest) if kept else None
+        if found is None:
+            found = [
+                [problem.field, problem.text()]
+                for problem in entry_rules.entry_problems(
+                    entry.key,
+                    entry.type,
+                    entry.data.fields,
+                    lambda key: self.get(key) is not None,
+                    self.suggest,
+                    self._crossref_of,
+                )
+            ]
+            if kept:
+                self.store.put(PROBLEMS, entry.digest, found)
+        return [f"{entry.where(name)}: {text}" for name, text in found]
 
     def _crossref_of(self, key: str) -> str:
         entry = self.get(key)

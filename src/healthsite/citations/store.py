@@ -28,7 +28,8 @@ FILE_NAME = "entries.marshal"
 PARSED = "parsed"  # entry digest -> [type, [[field, value], ...]]
 FORMATTED = "formatted"  # "<entry digest>:<et al. word>" -> html
 PAGES = "pages"  # page digest -> [[group html, ...], bibliography html, [key, ...]]
-SECTIONS = (PARSED, FORMATTED, PAGES)
+PROBLEMS = "problems"  # entry digest -> [[field, "message; fix"], ...] (entry_rules)
+SECTIONS = (PARSED, FORMATTED, PAGES, PROBLEMS)
 
 
 @cache

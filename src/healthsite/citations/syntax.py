@@ -78,17 +78,10 @@ def parse_key(text: str, at: int) -> tuple[str, int] | None:
         if not inner or "{" in inner or any(c.isspace() for c in inner):
             return None
         return inner, close + 1
-    if pos >= len(text) or not _regchar(text[pos]):
+    found = _KEY_RE.match(text, pos)
+    if found is None:
         return None
-    end = pos + 1
-    while end < len(text):
-        char = text[end]
-        following = text[end + 1] if end + 1 < len(text) else ""
-        internal = char in _INTERNAL and bool(following) and _regchar(following)
-        if not (_regchar(char) or internal or (char in ":/" and following == "/")):
-            break
-        end += 1
-    return text[pos:end], end
+    return found.group(), found.end()
 
 
 def _find_key(text: str, start: int = 0) -> tuple[int, int, str, int] | None:
@@ -107,8 +100,11 @@ def _find_key(text: str, start: int = 0) -> tuple[int, int, str, int] | None:
 def closing_bracket(text: str, start: int) -> int:
     """Index of the ``]`` closing the ``[`` at ``start``, or -1 (placeholders are opaque)."""
     depth, pos = 0, start
-    while pos < len(text):
-        char = text[pos]
+    while True:
+        found = _CLOSING_RE.search(text, pos)
+        if found is None:
+            return -1
+        char, pos = found.group(), found.start()
         if char == "\x02":
             end = text.find("\x03", pos)
             pos = end + 1 if end > 0 else pos + 1
@@ -119,10 +115,16 @@ def closing_bracket(text: str, start: int) -> int:
             depth -= 1
             if depth == 0:
                 return pos
-        elif char == "\n" and text.startswith("\n", pos + 1):
+        else:
             return -1  # a blank line ends the paragraph
         pos += 1
-    return -1
+
+
+#: What ``_closing`` looks at: a placeholder's start, a bracket, a blank line.
+_CLOSING_RE = re.compile(r"\x02|\[|\]|\n(?=\n)")
+#: A key after its ``@``: word characters (``str.isalnum`` or ``_``, as ``_regchar``), and
+#: pandoc's internal punctuation when a word character follows, ``:`` or ``/`` before ``/``.
+_KEY_RE = re.compile(r"\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*")
 
 
 def _split_items(body: str) -> list[str]:

@@ -15,6 +15,7 @@ out, since Chromium logs an error for each.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import html
 import re
@@ -203,12 +204,26 @@ def meta_tag(policy: str) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{content}">'
 
 
-def scan(page_html: str) -> PageScan:
-    """Find where the policy goes and every inline script, style and blocked attribute."""
+def scan(page_html: str, *, attributes: bool = True) -> PageScan:
+    """Find where the policy goes and every inline script, style and blocked attribute.
+
+    A fast scan (:func:`_fast_scan`: regular expressions that tokenise exactly as the standard
+    library's ``HTMLParser`` does, which it is tested against) reads pages made of ordinary
+    markup; anything it does not model (an unterminated tag or comment, ``<![CDATA[``, a bare
+    ``&#``) goes to ``HTMLParser`` itself. ``attributes=False`` skips looking for blocked
+    attributes (``blocked`` is then empty) when the caller takes them from another scan.
+    """
+    found = _fast_scan(page_html, attributes)
+    return found if found is not None else reference_scan(page_html, attributes=attributes)
+
+
+def reference_scan(page_html: str, *, attributes: bool = True) -> PageScan:
+    """:func:`scan` done by the standard library's ``HTMLParser`` (slower; the reference)."""
     scanner = _Scanner(page_html)
     scanner.feed(page_html)
     scanner.close()
-    return scanner.result()
+    found = scanner.result()
+    return found if attributes else dataclasses.replace(found, blocked=())
 
 
 def secure_page(
@@ -222,7 +237,7 @@ def secure_page(
     blocked content found there. A policy <meta> already in the page is replaced, so securing a
     page twice gives the same page as securing it once.
     """
-    found = scan(page_html)
+    found = scan(page_html, attributes=not content_html)
     content = scan(content_html) if content_html else None
     untrusted = set(content.scripts) if content else set()
     policy = build_policy(
@@ -328,21 +343,7 @@ class _Scanner(HTMLParser):
             self._collecting = None
 
     def _check_attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        for name, value in attrs:
-            text = value or ""
-            kind = None
-            if name.startswith("on"):
-                kind = "handler"
-            elif name == "style":
-                kind = "style"
-            elif name in URL_ATTRIBUTES and JAVASCRIPT_URL_RE.match(text):
-                kind = "javascript-url"
-            elif name == "src" and tag in LOADING_ELEMENTS and OTHER_HOST_RE.match(text):
-                kind = "other-host"
-            if kind:
-                reason, fix = BLOCKED_MESSAGES[kind]
-                self._blocked.append(Blocked(line, tag, name, text, reason, fix))
+        self._blocked += _blocked_attributes(tag, attrs, self.getpos()[0])
 
     def result(self) -> PageScan:
         if self._head_end is not None:
@@ -376,6 +377,26 @@ class _MetaReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta" and self.content is None:
             self.content = dict(attrs).get("content") or ""
+
+
+def _blocked_attributes(tag: str, attrs: list[tuple[str, str | None]], line: int) -> list[Blocked]:
+    """The attributes of one start tag that the policy blocks."""
+    found = []
+    for name, value in attrs:
+        text = value or ""
+        kind = None
+        if name.startswith("on"):
+            kind = "handler"
+        elif name == "style":
+            kind = "style"
+        elif name in URL_ATTRIBUTES and JAVASCRIPT_URL_RE.match(text):
+            kind = "javascript-url"
+        elif name == "src" and tag in LOADING_ELEMENTS and OTHER_HOST_RE.match(text):
+            kind = "other-host"
+        if kind:
+            reason, fix = BLOCKED_MESSAGES[kind]
+            found.append(Blocked(line, tag, name, text, reason, fix))
+    return found
 
 
 def _executable(script_type: str | None) -> bool:
@@ -417,3 +438,190 @@ BLOCKED_MESSAGES = {
         "save the file under docs/ and refer to it with a relative link",
     ),
 }
+
+
+# The fast scan. Its expressions are the standard library's (``html.parser``, Python 3.11), so
+# it splits a page into tags, comments, text and script/style text exactly as ``_Scanner``
+# does; every construct whose handling in ``HTMLParser`` depends on more than these (end of
+# input inside a tag, comment or character reference, ``<![``, a tag ending in a stray ``/``)
+# makes it give up, and the caller falls back to ``HTMLParser``.
+
+#: Where the next markup can start in text: ``<`` and a letter, ``/``, ``!`` or ``?``.
+_MARKUP_RE = re.compile(r"<[a-zA-Z/!?]")
+#: A start tag's name, then the rest of ``html.parser.locatestarttagend_tolerant``.
+_TAG_NAME = r"[a-zA-Z][^\t\n\r\f />\x00]*"
+_TAG_REST = (
+    r"""(?:[\s/]*(?:(?<=['"\s/])[^\s/>][^\s/=>]*"""  # attribute name
+    r"""(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?"""  # value
+    r"""(?:\s|/(?!>))*)*)?\s*"""  # separators, trailing whitespace
+)
+#: A whole start tag: the locating expression taken as a whole (atomic, like its one
+#: ``match`` call), then ``>`` or ``/>`` (what HTMLParser checks next).
+_START_TAG_RE = re.compile(rf"(?><(?P<name>{_TAG_NAME}){_TAG_REST})(?P<close>/?>)?")
+#: ``html.parser``'s attribute reader (``attrfind_tolerant``) and tag-name reader.
+_ATTRIBUTE_RE = re.compile(
+    r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"""
+    r"""('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
+)
+_TAG_NAME_RE = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+#: A comment as ``_markupbase.parse_comment`` ends it; a doctype; a processing instruction;
+#: an end tag or bogus comment (both end at the first ``>``, or ``</>``).
+_COMMENT_RE = re.compile(r"<!--.*?--\s*>", re.DOTALL)
+_DOCTYPE_RE = re.compile(r"<![dD][oO][cC][tT][yY][pP][eE][^>]*>")
+_TO_GREATER_RE = re.compile(r"<[/!?][^>]*>")
+#: The end of a script's or style's text (``HTMLParser.set_cdata_mode``).
+_CDATA_END_RE = {
+    name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")
+}
+#: Character references ``HTMLParser`` (``convert_charrefs=False``) handles by waiting for more
+#: input, which changes where the rest of the page is read: ``&#`` without a number, or a
+#: reference cut off by the end of the page.
+_AWKWARD_REFERENCE_RE = re.compile(
+    r"&#(?![0-9]|[xX][0-9a-fA-F])|&[a-zA-Z#][-.a-zA-Z0-9]*\Z|<\Z|&\Z"
+)
+#: A start tag that may carry a blocked attribute: a name starting with "on" or "style", or a
+#: value that may be (or, through a character reference, hide) a javascript: or //host URL.
+_MAYBE_BLOCKED_RE = re.compile(
+    r"""[\s"'/](?:[oO][nN]|[sS][tT][yY][lL][eE])|&|//"""
+    r"|[jJ][\t\n\r]*[aA][\t\n\r]*[vV][\t\n\r]*[aA][\t\n\r]*[sS]"
+)
+#: Start tags whose attributes the policy's placement depends on.
+_PLACEMENT_TAGS = frozenset({"html", "head", "meta", "script", "style", "link"})
+_NOT_PLACEMENT = r"(?!(?i:html|head|meta|script|style|link)(?:[\t\n\r\f />\x00]|\Z))"
+#: What the scan can step over without looking: text, comments, end tags, doctypes, and
+#: start tags of other elements (``_SKIP_PAGE_RE``), or (``_SKIP_RE``, when blocked attributes
+#: are looked for) only those whose attributes cannot be blocked: no name starting with "on"
+#: or "style", and quoted values without ``&``, ``/`` or ``:``. What it stops at is read
+#: token by token.
+_SKIP_COMMON = r"""[^<]++|<!--.*?--\s*>|<(?:/|!(?![-\[])|\?)[^>]*>|<(?![a-zA-Z/!?])"""
+_SKIP_PAGE_RE = re.compile(
+    rf"(?:{_SKIP_COMMON}|(?><{_NOT_PLACEMENT}{_TAG_NAME}{_TAG_REST})/?>)*+",
+    re.DOTALL,
+)
+_SKIP_RE = re.compile(
+    rf"(?:{_SKIP_COMMON}|<{_NOT_PLACEMENT}[a-zA-Z]"
+    r"""(?:[^<>"'&/=:\x00\s]|\s(?![oO][nN]|[sS][tT][yY][lL][eE])"""
+    r"""|=\s*"[^"<>&/:]*"(?=[\s>])|=\s*'[^'<>&/:]*'(?=[\s>]))*>)*+""",
+    re.DOTALL,
+)
+
+
+def _fast_scan(text: str, attributes: bool) -> PageScan | None:
+    """:func:`scan` without ``HTMLParser``; ``None`` when the page needs it."""
+    if _AWKWARD_REFERENCE_RE.search(text):
+        return None
+    head_end = html_end = charset_end = first_resource = None
+    elements_in_head = 0
+    existing: list[tuple[int, int]] = []
+    scripts: list[str] = []
+    script_lines: list[int] = []
+    styles: list[str] = []
+    blocked: list[Blocked] = []
+    position = 0
+    skip = (_SKIP_RE if attributes else _SKIP_PAGE_RE).match
+    while True:
+        if head_end is None or elements_in_head:  # never skip the first tag in <head>
+            position = skip(text, position).end()
+        found = _MARKUP_RE.search(text, position)
+        if found is None:
+            break
+        start = found.start()
+        kind = text[start + 1]
+        if kind.isalpha():
+            tag = _START_TAG_RE.match(text, start)
+            if tag is None or tag["close"] is None:
+                return None
+            end = tag.end()
+            name = tag["name"].lower()
+            # the same branches as _Scanner.handle_starttag
+            counted = head_end is not None and not (
+                (name == "html" and html_end is None) or name == "head"
+            )
+            elements_in_head += counted
+            maybe_blocked = attributes and _MAYBE_BLOCKED_RE.search(text, start, end)
+            if name in _PLACEMENT_TAGS or maybe_blocked or (counted and elements_in_head == 1):
+                attrs = _attributes(text, start, end)
+                if attrs is None:
+                    return None
+                values = {key: value or "" for key, value in attrs}
+                if name == "html" and html_end is None:
+                    html_end = end
+                elif name == "head" and head_end is None:
+                    head_end = end
+                elif counted and name == "meta" and elements_in_head == 1 and "charset" in values:
+                    charset_end = end
+                if name == "meta" and values.get("http-equiv", "").strip().lower() == META_NAME:
+                    existing.append((start, end))
+                if name in {"script", "style", "link"} and first_resource is None:
+                    first_resource = start
+                if maybe_blocked:
+                    line = text.count("\n", 0, start) + 1
+                    blocked += _blocked_attributes(name, attrs, line)
+                if name in {"script", "style"}:
+                    if tag["close"] == "/>":
+                        return None  # HTMLParser's <script/> handling: leave it to HTMLParser
+                    closing = _CDATA_END_RE[name].search(text, end)
+                    if closing is None:
+                        return None
+                    if name == "style":
+                        styles.append(text[end : closing.start()])
+                    elif "src" not in values and _executable(values.get("type")):
+                        scripts.append(text[end : closing.start()])
+                        script_lines.append(text.count("\n", 0, start) + 1)
+                    position = closing.end()
+                    continue
+            position = end
+            continue
+        if text.startswith("<!--", start):
+            token = _COMMENT_RE.match(text, start)
+        elif text.startswith("<![", start):
+            return None
+        elif kind == "!" and text[start : start + 9].lower() == "<!doctype":
+            token = _DOCTYPE_RE.match(text, start)
+        else:
+            token = _TO_GREATER_RE.match(text, start)
+        if token is None:
+            return None
+        position = token.end()
+    insert_at = charset_end or head_end
+    if insert_at is None:
+        insert_at = html_end if html_end is not None else _after_doctype(text)
+    if first_resource is not None and first_resource < insert_at:
+        insert_at = first_resource
+    return PageScan(
+        insert_at=insert_at,
+        existing=tuple(existing),
+        scripts=tuple(scripts),
+        styles=tuple(styles),
+        blocked=tuple(blocked),
+        script_items=tuple(
+            Blocked(line, "script", "", script.strip(), *BLOCKED_MESSAGES["script"])
+            for line, script in zip(script_lines, scripts, strict=True)
+        ),
+    )
+
+
+def _attributes(text: str, start: int, end: int) -> list[tuple[str, str | None]] | None:
+    """A start tag's attributes as ``HTMLParser.parse_starttag`` reads them (``None`` when it
+    would not read the tag as a tag)."""
+    name = _TAG_NAME_RE.match(text, start + 1)
+    if name is None:
+        return None
+    attrs: list[tuple[str, str | None]] = []
+    position = name.end()
+    while position < end:
+        found = _ATTRIBUTE_RE.match(text, position)
+        if found is None:
+            break
+        attribute, rest, value = found.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        if value:
+            value = html.unescape(value)
+        attrs.append((attribute.lower(), value))
+        position = found.end()
+    if text[position:end].strip() not in (">", "/>"):
+        return None
+    return attrs
