@@ -1,27 +1,14 @@
-"""MkDocs hook: pandoc-style citations (``[@key]``) with a per-page numbered bibliography.
+"""MkDocs hook: pandoc citations (``[@key]``) with a numbered bibliography per page.
 
-Events handled:
-
-- ``on_config``: at the start of a build, validate ``extra.citations``, load the ``.bib``
-  files (parsed once, reused until they change, also across ``mkdocs serve`` rebuilds),
-  register the Markdown extension and reset the once-per-build warning filter.
-  mkdocs-static-i18n re-runs ``on_config`` for each further language on the same config
-  object; those nested runs reuse everything.
-- ``on_serve``: watch the ``.bib`` files, so editing one rebuilds the site.
-- ``on_page_markdown``: tell the extension which page and language come next, the line
-  offset of the front matter, its ``nocite`` list, and reject unknown
+- ``on_config``: validate ``extra.citations``, load the ``.bib`` files (kept across
+  ``mkdocs serve`` rebuilds and language passes), report every entry's problems once, and
+  register the Markdown extension. ``on_serve``: watch the ``.bib`` files.
+- ``on_page_markdown``: tell the extension the page, its language (``page.file.locale``, else
+  the language being built), the front-matter line offset and ``nocite``; reject unknown
   ``<!-- bibliography:... -->`` directives.
-- ``on_page_content``: publish the page's cited entries as ``page.meta["citations"]``
-  (``{key, title, doi, pmid, pmcid, url}`` in citation order) for other hooks (JSON-LD).
-- ``on_post_build`` (after every language is built): save parsed and formatted entries and
-  rendered pages to ``extra.citations.cache_dir`` (default ``.cache/citations``, git-ignored),
-  so the next build parses, formats and renders only what changed. ``cache: false`` turns
-  this off.
-
-Page language: ``page.file.locale`` (set by mkdocs-static-i18n from the ``x.<lang>.md``
-suffix), else ``config.theme.language`` (which the i18n plugin switches per language build).
-The two differ only on fallback pages (a zh-Hant file shown in the English build), where the
-file's locale matches the text.
+- ``on_page_content``: ``page.meta["citations"]`` (cited entries in order) for the JSON-LD.
+- ``on_post_build``: save parsed/formatted entries and rendered pages to
+  ``extra.citations.cache_dir`` (``.cache/citations``) unless ``cache: false``.
 
 All logic lives in the installed library ``healthsite.citations``.
 """
@@ -29,7 +16,6 @@ All logic lives in the installed library ``healthsite.citations``.
 from __future__ import annotations
 
 import functools
-import glob
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -54,8 +40,14 @@ from healthsite.citations import (
     load_bibliography,
     load_labels,
 )
-from healthsite.citations.labels import LABEL_NAMES
 from healthsite.citations.locate import check_directives, front_matter_line
+from healthsite.citations.site_files import (
+    bibliography_paths,
+    display_path,
+    label_problem,
+    stripped_lines,
+    template_path,
+)
 from healthsite.citations.store import EntryStore
 
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
@@ -63,9 +55,6 @@ log = get_plugin_logger(Path(__file__).stem)
 
 #: The repository's own template, used when the theme has no ``partials/bibliography.html``.
 FALLBACK_TEMPLATE = Path(__file__).parent.parent / "overrides" / "partials" / "bibliography.html"
-TEMPLATE_NAME = "partials/bibliography.html"
-#: Labels that name one of several links, told apart by their number.
-NUMBERED_LABELS = ("reference_number", "back_to_citation_number")
 
 
 class CitationsConfig(Config):
@@ -92,14 +81,6 @@ def _report(message: str) -> None:
         log.warning(message)
 
 
-def _template_path(config: MkDocsConfig) -> Path:
-    for directory in config.theme.dirs:
-        candidate = Path(directory) / TEMPLATE_NAME
-        if candidate.is_file():
-            return candidate
-    return FALLBACK_TEMPLATE
-
-
 def _load_config(config: MkDocsConfig) -> CitationsConfig:
     raw = (config.extra or {}).get("citations") or {}
     if not isinstance(raw, dict):
@@ -113,31 +94,9 @@ def _load_config(config: MkDocsConfig) -> CitationsConfig:
         name, error = errors[0]
         raise PluginError(f"extra.citations.{name}: {error}")
     for lang, values in citations.labels.items():
-        if not isinstance(values, dict):
-            raise PluginError(f"extra.citations.labels.{lang}: expected a mapping of label: text")
-        unknown = sorted(set(values) - set(LABEL_NAMES))
-        if unknown:
-            raise PluginError(
-                f"extra.citations.labels.{lang}: unknown label '{unknown[0]}' "
-                f"(known: {', '.join(LABEL_NAMES)})"
-            )
-        for name in NUMBERED_LABELS:
-            if name in values and "{number}" not in str(values[name]):
-                raise PluginError(
-                    f"extra.citations.labels.{lang}.{name}: put {{number}} where the number goes"
-                )
+        if problem := label_problem(lang, values):
+            raise PluginError(problem)
     return citations
-
-
-def _bib_paths(patterns: list[str], root: Path) -> list[Path]:
-    paths: list[Path] = []
-    for pattern in patterns:
-        full = root / pattern
-        matches = sorted(glob.glob(str(full), recursive=True)) if glob.has_magic(pattern) else []
-        if glob.has_magic(pattern) and not matches:
-            raise PluginError(f"extra.citations.bibliography: '{pattern}' matches no file")
-        paths.extend(Path(m) for m in matches) if matches else paths.append(full)
-    return paths
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -150,7 +109,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         _reported.clear()
     citations = _load_config(config)
     root = _root(config)
-    paths = _bib_paths(citations.bibliography, root)
+    try:
+        paths = bibliography_paths(citations.bibliography, root)
+    except CitationError as error:
+        raise PluginError(str(error)) from None
     _watched[:] = paths
     folder = (root / citations.cache_dir).resolve() if citations.cache else None
     store = _stores.get(folder) or _stores.setdefault(folder, EntryStore(folder))
@@ -165,7 +127,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
             for message in bibliography.problems():  # every entry, cited or not
                 _report(message)
         labels = load_labels(citations.labels)
-        template = _template_path(config)
+        template = template_path(config.theme.dirs, FALLBACK_TEMPLATE)
         extension = CitationExtension(bibliography, labels, template, report=_report)
     except CitationError as error:
         raise PluginError(str(error)) from None
@@ -195,28 +157,14 @@ def _root(config: MkDocsConfig) -> Path:
     return _resolved_root(config.config_file_path or "", os.getcwd())
 
 
-def _display_path(source: str, root: Path) -> str:
-    """``source`` relative to the folder of mkdocs.yml, as messages show it."""
-    folder = str(root) + os.sep
-    if source.startswith(folder):  # the usual case, without os.path.relpath's work
-        return source[len(folder) :].replace(os.sep, "/")
-    return Path(os.path.relpath(source, root)).as_posix()
-
-
 def _line_offset(page: Page) -> int:
     """Lines taken by front matter, which MkDocs strips before ``on_page_markdown``."""
-    path = page.file.abs_src_path
-    if not path:
-        return 0
     try:
-        raw = Path(path).read_text(encoding="utf-8-sig")
+        raw = Path(page.file.abs_src_path or "").read_text(encoding="utf-8-sig")
     except OSError:
         return 0
-    match = YAML_RE.match(raw)
-    if not match:
-        return 0
-    rest = raw[match.end() :]
-    return raw.count("\n", 0, match.end()) + (len(rest) - len(rest.lstrip("\n")))
+    match = YAML_RE.match(raw)  # MkDocs' own pattern: count what MkDocs strips
+    return stripped_lines(raw, match.end() if match else 0)
 
 
 def _nocite_line(page: Page) -> int:
@@ -236,7 +184,7 @@ def on_page_markdown(
     if _extension is None:
         return None
     source = page.file.abs_src_path
-    path = _display_path(source, _root(config)) if source else page.file.src_uri
+    path = display_path(source, _root(config)) if source else page.file.src_uri
     offset = functools.partial(_line_offset, page)  # read the file only to report a problem
     try:
         check_directives(markdown, path, offset)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from site_testing import (
     REPO_ROOT,
     BuiltSite,
@@ -20,6 +21,12 @@ from site_testing import (
 )
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
+
+# Property tests: `make test` and CI run the same examples every time (a red CI always means
+# the change, never the draw); `HYPOTHESIS_PROFILE=explore` draws new ones to hunt for bugs.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")

@@ -265,3 +265,14 @@ def test_a_page_without_language_suffix_beside_its_source_language_file(site: Re
     assert preview.stderr.count("are the same page") == 1  # once, not once per language
     page = (tmp_path / "preview" / "about" / "index.html").read_text(encoding="utf-8")
     assert "關於" in page
+
+
+def test_a_footnote_defined_twice_is_an_error_at_each_definition(site: Repo, tmp_path: Path):
+    """Markdown keeps only the last definition: the first one's text would vanish silently."""
+    site.write(PAGE, "# About\n\nText[^1].\n\n[^1]: First, citing @ost2018.\n[^1]: Second.\n")
+    assert_reported_by_both(
+        site,
+        tmp_path,
+        f"{PAGE}:5:1: error: footnote [^1] is defined 2 times (lines 5, 6); only the last is "
+        "shown; give each footnote its own label, or merge the definitions",
+    )

@@ -9,7 +9,9 @@ from .errors import CitationError
 from .syntax import Citation, Problem, closing_bracket, parse_key, scan
 
 _FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
-_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+#: A code span as Python-Markdown (which renders the pages) reads one: its BACKTICK_RE, so
+#: "```x`" is a span opened by one backtick, as on the built page.
+_CODE_SPAN_RE = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 #: Inline HTML tags and autolinks (``<span title="@x">``, ``<a@b.c>``): never citations.
 _TAG_RE = re.compile(r"<[A-Za-z/!?][^<>\n]*>")

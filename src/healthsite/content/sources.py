@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from healthsite.citations.locate import line_col, mask_code
+
 from .articles import slug_finding
 from .documents import FRONT_MATTER_RE, read_document
 from .findings import Finding
@@ -91,8 +93,35 @@ def check_source(path: str, data: bytes, *, article_slug: str | None) -> Source:
         findings += [wrong_name] if wrong_name else []
     else:
         findings += page_front_matter(path, source.text)
+    findings += duplicate_footnotes(path, source.text)
     links = unsafe_links(path, source.text)
     return Source(source.text, findings + links, source.decoded, len(links))
+
+
+#: A footnote definition at the start of a line: `[^label]: text`.
+FOOTNOTE_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]\n]+)\]:", re.M)
+
+
+def duplicate_footnotes(path: str, text: str) -> list[Finding]:
+    """A footnote label defined more than once: Markdown shows only the last definition, and
+    the earlier ones' text (citations included) silently disappears. One error at each."""
+    places: dict[str, list[tuple[int, int]]] = {}
+    for match in FOOTNOTE_DEFINITION_RE.finditer(mask_code(text)):
+        places.setdefault(match[1], []).append(line_col(text, match.start(1) - 2))
+    return [
+        Finding(
+            path,
+            line,
+            col,
+            "error",
+            f"footnote [^{label}] is defined {len(where)} times (lines "
+            f"{', '.join(str(at[0]) for at in where)}); only the last is shown",
+            "give each footnote its own label, or merge the definitions",
+        )
+        for label, where in places.items()
+        if len(where) > 1
+        for line, col in where
+    ]
 
 
 def page_front_matter(path: str, text: str) -> list[Finding]:
