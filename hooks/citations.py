@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from build_language import is_first_language_pass, page_language
+from build_language import OncePerBuild, is_first_language_pass, page_language
 from build_mode import is_dirty
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -67,18 +67,13 @@ class CitationsConfig(Config):
     cache_dir = c.Type(str, default=".cache/citations")
 
 
-_reported: set[str] = set()
 _watched: list[Path] = []
 _extension: CitationExtension | None = None
 #: One store per cache folder for the life of the process (``mkdocs serve`` keeps it).
 _stores: dict[Path | None, EntryStore] = {}
 
 
-def _report(message: str) -> None:
-    """Warn once per build, however many languages are built."""
-    if message not in _reported:
-        _reported.add(message)
-        log.warning(message)
+report = OncePerBuild(log)
 
 
 def _load_config(config: MkDocsConfig) -> CitationsConfig:
@@ -106,7 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         if _extension is not None and _extension in config.markdown_extensions:
             return config
     else:
-        _reported.clear()
+        report.reset()
     citations = _load_config(config)
     root = _root(config)
     try:
@@ -125,10 +120,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         if is_first_language_pass(config):
             bibliography.begin_build()
             for message in bibliography.problems():  # every entry, cited or not
-                _report(message)
+                report.warning(message)
         labels = load_labels(citations.labels)
         template = template_path(config.theme.dirs, FALLBACK_TEMPLATE)
-        extension = CitationExtension(bibliography, labels, template, report=_report)
+        extension = CitationExtension(bibliography, labels, template, report=report.warning)
     except CitationError as error:
         raise PluginError(str(error)) from None
     config.markdown_extensions[:] = [

@@ -25,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_language import is_first_language_pass
+from build_language import OncePerBuild, is_first_language_pass
 from build_mode import is_serving, remember_command
 from mkdocs.plugins import event_priority, get_plugin_logger
 
@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
 log = get_plugin_logger(Path(__file__).stem)
 
-#: Warnings already given in this build (a theme template is rendered once per language).
-_reported: set[str] = set()
+#: Each warning once per build (a theme template is rendered once per language).
+report = OncePerBuild(log)
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -48,7 +48,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if is_first_language_pass(config):
-        _reported.clear()
+        report.reset()
         if is_serving():
             log.info(
                 "mkdocs serve: the Content Security Policy allows inline scripts (livereload); "
@@ -80,10 +80,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def _report(where: str, line: int | None, item: Blocked) -> None:
     location = f"{where}:{line}" if line else where
-    message = f"{location}: {blocked_description(item)}"
-    if message not in _reported:
-        _reported.add(message)
-        log.warning(message)
+    report.warning(f"{location}: {blocked_description(item)}")
 
 
 def _source_name(page: Page, config: MkDocsConfig) -> str:

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_language import article_file
+from build_language import OncePerBuild, article_file, is_first_language_pass
 from mkdocs.plugins import get_plugin_logger
 
 from healthsite.content.documents import read_document
@@ -25,13 +25,12 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(Path(__file__).stem)
-
-_reported: set[str] = set()
+report = OncePerBuild(get_plugin_logger(Path(__file__).stem))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _reported.clear()
+    if is_first_language_pass(config):
+        report.reset()
     return None
 
 
@@ -48,12 +47,5 @@ def on_page_markdown(
         path, read_document(text), language=language, source_language=source, today=dt.date.today()
     )
     for finding in findings:
-        message = finding.build_style()
-        if message in _reported:
-            continue
-        _reported.add(message)
-        if finding.severity == "error":
-            log.warning(message)
-        else:
-            log.info(message)
+        report.finding(finding)
     return None

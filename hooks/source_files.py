@@ -27,7 +27,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_language import is_first_language_pass, page_language
+from build_language import OncePerBuild, is_first_language_pass, page_language
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from healthsite.content.articles import article_parts
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(Path(__file__).stem)
 
-_reported: set[str] = set()
+report = OncePerBuild(log)
 #: Pages whose unsafe links were already reported from their Markdown source.
 _reported_links: set[str] = set()
 
@@ -80,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if _LINK_MESSAGES not in pages_log.filters:
         pages_log.addFilter(_LINK_MESSAGES)
     if is_first_language_pass(config):  # mkdocs-static-i18n runs it again per language
-        _reported.clear()
+        report.reset()
         _reported_links.clear()
     return None
 
@@ -92,7 +92,7 @@ def _leave_out_duplicate_pages(files: Files, *, config: MkDocsConfig) -> Files |
     prefix = _relative(docs, Path(config.config_file_path or ".").resolve().parent)
     pages = {f"{prefix}/{file.src_uri}": file for file in files.documentation_pages()}
     for finding in duplicate_pages(pages, languages, source):
-        _warn(finding.located())
+        report.warning(finding.located())
         files.remove(pages[finding.path])
     return None
 
@@ -109,11 +109,13 @@ def _check_sources(files: Files, *, config: MkDocsConfig) -> Files | None:
         try:
             data = Path(file.abs_src_path).read_bytes()
         except OSError as error:
-            _warn(f"{path}:1:1: cannot be read ({error.strerror}); check the file's permissions")
+            report.warning(
+                f"{path}:1:1: cannot be read ({error.strerror}); check the file's permissions"
+            )
             continue
         source = check_source(path, data, article_slug=parts[0] if parts else None)
         for finding in source.findings:
-            _warn(finding.located())
+            report.warning(finding.located())
         if source.unsafe_links:
             _reported_links.add(file.src_uri)
         if not source.decoded:
@@ -128,19 +130,12 @@ on_files = CombinedEvent(_leave_out_duplicate_pages, _check_sources)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     cleaned, removed = neutralize(html)
     if removed and page.file.src_uri not in _reported_links:
-        _warn(
+        report.warning(
             f"{page.file.src_uri} ({page_language(page, config)}): removed a link to an "
             f"unsafe URL '{removed[0][:40]}' from the page; link only to http(s) or mailto: "
             "URLs"
         )
     return cleaned if removed else None
-
-
-def _warn(message: str) -> None:
-    """Warn once per build, however many languages are built."""
-    if message not in _reported:
-        _reported.add(message)
-        log.warning(message)
 
 
 def _relative(path: Path, root: Path) -> str:

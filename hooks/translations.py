@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
-from build_language import article_file
+from build_language import OncePerBuild, article_file, is_first_language_pass
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(Path(__file__).stem)
+report = OncePerBuild(log)
 
 
 class Labels(base.Config):
@@ -51,12 +52,12 @@ class TranslationsConfig(base.Config):
 
 
 _labels: dict[str, Labels] = {}
-_reported: set[str] = set()
 _templates = jinja2.Environment(autoescape=True)  # loader: the theme's folders, then ours
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _reported.clear()
+    if is_first_language_pass(config):
+        report.reset()
     settings = TranslationsConfig(config_file_path=config.config_file_path)
     settings.load_dict(copy.deepcopy(dict(config.extra.get("translations") or {})))
     errors, _warnings = settings.validate()
@@ -97,10 +98,7 @@ def on_page_markdown(
         read=lambda relative: _read(root / relative),
     )
     for finding in findings:
-        message = finding.build_style()
-        if message not in _reported:
-            _reported.add(message)
-            log.warning(message)
+        report.warning(finding.build_style())
     if not stale:
         return None
     link = get_relative_url(page.url.removeprefix(f"{language}/"), page.url)
