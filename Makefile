@@ -74,4 +74,5 @@ add-reference: setup
 # Speed and weight figures (not tests): prints a table, writes benchmarks/results/latest.{md,json}.
 .PHONY: bench
 bench: setup
+	cd benchmarks && npm ci --no-audit --no-fund --silent
 	$(BIN)/python -m benchmarks

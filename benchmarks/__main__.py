@@ -18,7 +18,7 @@ from .suite import Settings, run_suite
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
-SKIPPABLE = ("bibtex", "scaling", "search", "serve")
+SKIPPABLE = ("bibtex", "scaling", "search", "serve", "lighthouse")
 
 
 def _numbers(text: str) -> tuple[int, ...]:

@@ -5,10 +5,17 @@ Starts ``mkdocs serve --strict`` (as ``make serve`` does; or with other argument
 edits one zh-Hant article several times. For each edit it records the seconds until
 the served page contains the new text, and until MkDocs logs the end of the rebuild (when
 livereload tells the browser to reload).
+
+Each edit is saved as a contributor saves a finished change to a source article: the zh-Hant
+text changes and, in the same moment, its English translation is marked current with the
+library's `mark_translated` (what `make mark-translated` does), so the translation parity
+check of a strict build stays satisfied. Editing the source alone would make the English page
+"outdated", which `--strict` rightly refuses: the changed page would never be served.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 import socket
 import subprocess
@@ -16,6 +23,9 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from healthsite.content.documents import read_document
+from healthsite.content.translations import mark_translated
 
 from .runner import mkdocs_env, progress
 
@@ -54,6 +64,20 @@ def _wait(condition, timeout: float) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - start
 
 
+def edited_pair(source: str, translation: str, marker: str) -> tuple[str, str]:
+    """The source with ``marker`` as a new paragraph before its first ``##`` section, and the
+    translation re-marked as current for it (its ``translated_on`` date kept)."""
+    edited = source.replace("\n## ", f"\n{marker}。\n\n## ", 1)
+    try:
+        today = dt.date.fromisoformat(str(read_document(translation).data["translated_on"]))
+    except (KeyError, ValueError):
+        today = dt.date.today()
+    marked = mark_translated(
+        translation, source_text=edited, source_language="zh-Hant", today=today
+    )
+    return edited, marked
+
+
 def measure_edit_loop(
     python: Path,
     config: Path,
@@ -63,7 +87,10 @@ def measure_edit_loop(
     log_file: Path,
     serve_args: tuple[str, ...] = ("--strict",),
 ) -> dict[str, list[float]]:
-    """Seconds to the changed page and to the end of the rebuild, one pair per edit."""
+    """Seconds to the changed page and to the end of the rebuild, one pair per edit.
+
+    ``article`` is a zh-Hant source; its English translation (``<slug>.en.md`` beside it) is
+    re-marked current with each edit and restored at the end."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/{url_path}"
     command = [
@@ -78,6 +105,8 @@ def measure_edit_loop(
         f"127.0.0.1:{port}",
     ]
     original = article.read_text(encoding="utf-8")
+    translation = article.with_name(article.name.replace(".zh-Hant.md", ".en.md"))
+    original_translation = translation.read_text(encoding="utf-8")
     figures: dict[str, list[float]] = {"to_page": [], "to_rebuilt": []}
     with log_file.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
@@ -90,8 +119,9 @@ def measure_edit_loop(
             for number in range(1, edits + 1):
                 marker = f"編輯測試{number}號標記"
                 before = log_lines(RELOADED_LINE)
-                text = original.replace("\n## ", f"\n{marker}。\n\n## ", 1)
+                text, marked = edited_pair(original, original_translation, marker)
                 start = time.perf_counter()
+                translation.write_text(marked, encoding="utf-8")
                 article.write_text(text, encoding="utf-8")
                 _wait(lambda m=marker: m in (_get(url) or ""), EDIT_TIMEOUT)
                 figures["to_page"].append(time.perf_counter() - start)
@@ -104,6 +134,7 @@ def measure_edit_loop(
                 time.sleep(1.0)
         finally:
             article.write_text(original, encoding="utf-8")
+            translation.write_text(original_translation, encoding="utf-8")
             server.send_signal(signal.SIGINT)
             try:
                 server.wait(timeout=30)

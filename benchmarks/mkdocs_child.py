@@ -24,7 +24,7 @@ from pathlib import Path
 from types import ModuleType
 
 PYBTEX_PARSER = "pybtex.database.input.bibtex"
-parses = {"count": 0, "chars": 0}
+parses = {"count": 0, "chars": 0, "entries": 0}
 ENGINE_HOOK = "citations.py"
 ENGINE_PROCESSORS = ("pandoc_citation", "pandoc_citations_reset", "pandoc_bibliography")
 engine = {"seconds": 0.0}
@@ -98,7 +98,9 @@ def _patch(module: ModuleType) -> None:
     def parse_string(self, text):  # type: ignore[no-untyped-def]
         parses["count"] += 1
         parses["chars"] += len(text)
-        return original(self, text)
+        data = original(self, text)
+        parses["entries"] += len(data.entries)  # a new Parser per call in the engine
+        return data
 
     parser.parse_string = parse_string
 
@@ -126,6 +128,7 @@ def main() -> int:
         "children_maxrss_kib": children.ru_maxrss,
         "bib_parses": parses["count"],
         "bib_chars_parsed": parses["chars"],
+        "bib_entries_parsed": parses["entries"],
         "citation_engine_seconds": engine["seconds"],
     }
     with open(stats_path, "w", encoding="utf-8") as handle:

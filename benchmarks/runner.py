@@ -51,6 +51,8 @@ class BuildResult:
     #: the citation engine's hook events and Markdown processors.
     in_process_seconds: float = 0.0
     engine_seconds: float = 0.0
+    #: Entries pybtex returned, over all its parses in the build.
+    bib_entries_parsed: int = 0
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -95,6 +97,7 @@ def run_build(build: Build, site_dir: Path) -> BuildResult:
         site_dir=site_dir,
         in_process_seconds=stats.get("in_process_seconds", 0.0),
         engine_seconds=stats.get("citation_engine_seconds", 0.0),
+        bib_entries_parsed=stats.get("bib_entries_parsed", 0),
     )
 
 

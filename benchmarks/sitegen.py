@@ -36,6 +36,8 @@ class GeneratedSite:
     root: Path
     slugs: tuple[str, ...]
     keys: tuple[str, ...]
+    #: Distinct keys the articles cite.
+    cited: int = 0
 
     @property
     def config(self) -> Path:
@@ -80,7 +82,10 @@ def write_site(
     )
     text = yaml.safe_dump(overrides, allow_unicode=True, sort_keys=False)
     (dest / "mkdocs.yml").write_text(header + text, encoding="utf-8")
-    return GeneratedSite(root=dest, slugs=tuple(a.slug for a in articles), keys=tuple(keys))
+    cited = {key for article in articles for group in article.groups for key, _ in group}
+    return GeneratedSite(
+        root=dest, slugs=tuple(a.slug for a in articles), keys=tuple(keys), cited=len(cited)
+    )
 
 
 def article_path(slug: str, lang: str) -> str:

@@ -29,6 +29,8 @@ class Runs:
 
     cold: list[BuildResult]
     warm: list[BuildResult]
+    #: Distinct entries the corpus cites (of its ``m``).
+    cited: int = 0
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class Settings:
     scaling_n: tuple[int, ...] = (50, 200, 800)
     scaling_m: tuple[int, ...] = (1000, 10000)
     edits: int = 3
+    #: Lighthouse runs per page (median taken).
+    lighthouse_runs: int = 3
     seed: int = 1
     today: dt.date = field(default_factory=dt.date.today)
     skip: frozenset[str] = frozenset()
@@ -55,6 +59,7 @@ class Settings:
             "scaling_n": (2, 3),
             "scaling_m": (40, 80),
             "edits": 1,
+            "lighthouse_runs": 1,
         }
         return cls(**(base | changes))
 
@@ -123,12 +128,16 @@ def run_suite(project: Path, work: Path, settings: Settings) -> list[Figure]:
     results = run_side_by_side(builds, settings.repetitions, work / "out")
     figures = _ratio_figures(results, has_citations, bibtex_note, n)
     full_site = results["full"][-1].site_dir
-    scaling = {(n, m): Runs(cold=results.get("full-cold", []), warm=results["full"])}
+    scaling = {
+        (n, m): Runs(cold=results.get("full-cold", []), warm=results["full"], cited=site.cited)
+    }
     if "scaling" not in settings.skip:
         figures += _scaling(project, work, settings, python, scaling, has_citations)
     plain_runs = results.get("plain") or []
     plain_site = plain_runs[-1].site_dir if plain_runs else None
     figures += _weights(site, full_site, scaling, work, settings, plain_site)
+    if "lighthouse" not in settings.skip:
+        figures += _lighthouse(full_site, plain_site, settings)
     if "search" not in settings.skip:
         figures += _search(full_site, scaling, work, settings)
     if "serve" not in settings.skip:
@@ -315,7 +324,7 @@ def _scaling(
             progress(str(error))
             continue
         progress(f"  {warm.wall_seconds:.1f} s wall, {warm.cpu_seconds:.1f} s CPU (warm)")
-        scaling[(n, m)] = Runs(cold=[cold] if cold else [], warm=[warm])
+        scaling[(n, m)] = Runs(cold=[cold] if cold else [], warm=[warm], cited=site.cited)
         shutil.rmtree(site.root, ignore_errors=True)  # the built folder stays for the weights
     rows = {f"N={n} M={m}": _scaling_row(runs, n) for (n, m), runs in sorted(scaling.items())}
     by_n = [rows.get(f"N={n} M={settings.m}") for n in settings.scaling_n]
@@ -378,18 +387,21 @@ def _scaling(
                 )
             )
     if has_citations:
-        cold_parses = sorted(
-            {row["cold_bib_parses"] for row in rows.values() if "cold_bib_parses" in row}
-        )
-        warm_parses = sorted({row["bib_parses"] for row in rows.values()})
+        cold = {
+            name: (int(row["cold_bib_entries_parsed"]), int(row["cited"]))
+            for name, row in rows.items()
+            if "cold_bib_entries_parsed" in row
+        }
+        warm_entries = sorted({int(row["bib_entries_parsed"]) for row in rows.values()})
         figures.append(
             Figure(
-                "4d. .bib parses per build (pybtex `bibtex.Parser.parse_string` calls, counted by "
-                "a wrapper around the build), over all scaling builds",
-                f"cold {' / '.join(map(str, cold_parses))}; "
-                f"warm {' / '.join(map(str, warm_parses))}",
-                "cold 1; warm 0 (no entry changed)",
-                cold_parses == [1] and warm_parses == [0],
+                "4d. .bib entries parsed by pybtex per build (entries its `bibtex.Parser."
+                "parse_string` returned, counted by a wrapper around the build), scaling builds",
+                "cold "
+                + "; ".join(f"{name}: {p} ({c} cited)" for name, (p, c) in cold.items())
+                + f"; warm {' / '.join(map(str, warm_entries))}",
+                "cold: only the cited entries; warm 0 (no entry changed)",
+                bool(cold) and all(p <= c for p, c in cold.values()) and warm_entries == [0],
                 {"rows": rows},
             )
         )
@@ -414,6 +426,8 @@ def _scaling_row(runs: Runs, n: int) -> dict[str, float]:
             prefix + "peak_rss_mib": max(r.maxrss_kib for r in results) / 1024,
             prefix + "children_peak_rss_mib": max(r.children_maxrss_kib for r in results) / 1024,
             prefix + "bib_parses": max(r.bib_parses for r in results),
+            prefix + "bib_entries_parsed": max(r.bib_entries_parsed for r in results),
+            "cited": runs.cited,
         }
     return row
 
@@ -458,12 +472,7 @@ def _weights(
                 {"weights": per_lang},
             )
         )
-    all_pages = weight.article_pages(full_site, _slugs(full_site))
-    for lang in ("zh-Hant", "en"):
-        pages = all_pages.get(lang) or []
-        if not pages:
-            continue
-        typical = sorted(pages, key=lambda p: p.stat().st_size)[len(pages) // 2]
+    for lang, typical in _typical_articles(full_site).items():
         visit = weight.first_visit(full_site, typical)
         plain = None
         if plain_site is not None and (plain_site / typical.relative_to(full_site)).is_file():
@@ -485,6 +494,66 @@ def _weights(
             )
         )
     return figures
+
+
+def _typical_articles(site: Path) -> dict[str, Path]:
+    """The median-sized article page of each language in a built site."""
+    typical = {}
+    for lang, pages in weight.article_pages(site, _slugs(site)).items():
+        if pages:
+            typical[lang] = sorted(pages, key=lambda p: p.stat().st_size)[len(pages) // 2]
+    return typical
+
+
+def _lighthouse(full_site: Path, plain_site: Path | None, settings: Settings) -> list[Figure]:
+    """5c: Lighthouse mobile score and LCP of the typical article, beside plain Material."""
+    from . import lighthouse
+
+    runs_text = f"{settings.lighthouse_runs} run{'s' if settings.lighthouse_runs != 1 else ''}"
+    target = "score ≥ 95 and ≥ plain Material's"
+    why = lighthouse.missing()
+    figures = []
+    for lang, typical in _typical_articles(full_site).items():
+        name = (
+            f"5c. Lighthouse mobile performance of an article, {lang} (N={settings.n}): score, "
+            f"LCP (median of {runs_text}; simulated slow 4G and CPU)"
+        )
+        if why is not None:
+            figures.append(Figure(name, f"n/a: {why}", target))
+            continue
+        url_path = typical.parent.relative_to(full_site).as_posix() + "/"
+        scores: dict[str, dict[str, float] | str] = {}
+        for label, folder in {"site": full_site, "plain": plain_site}.items():
+            if folder is None or not (folder / url_path / "index.html").is_file():
+                scores[label] = "no such page"
+                continue
+            progress(f"lighthouse: {label} {url_path} × {settings.lighthouse_runs}")
+            try:
+                runs = [lighthouse.audit(folder, url_path) for _ in range(settings.lighthouse_runs)]
+            except (RuntimeError, OSError, ValueError, KeyError) as error:
+                scores[label] = f"n/a: {error}"
+                continue
+            scores[label] = {
+                "score": median([r["score"] for r in runs]) or 0.0,
+                "lcp_ms": median([r["lcp_ms"] for r in runs]) or 0.0,
+            }
+        site, plain = scores["site"], scores["plain"]
+        met = (
+            site["score"] >= 95 and site["score"] >= plain["score"]
+            if isinstance(site, dict) and isinstance(plain, dict)
+            else None
+        )
+        value = f"{_lighthouse_cell(site)}; plain Material, same page: {_lighthouse_cell(plain)}"
+        figures.append(Figure(name, value, target, met, details=scores))
+    if not figures:
+        figures.append(Figure("5c. Lighthouse mobile performance", "n/a: no article pages"))
+    return figures
+
+
+def _lighthouse_cell(result: dict[str, float] | str) -> str:
+    if isinstance(result, str):
+        return result
+    return f"{result['score']:.0f}, LCP {result['lcp_ms'] / 1000:.1f} s"
 
 
 def _site_of(scaling: dict[tuple[int, int], Runs], n: int, m: int) -> Path | None:

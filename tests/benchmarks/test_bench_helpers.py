@@ -160,3 +160,19 @@ def test_first_visit_follows_css_fonts_and_skips_other_hosts(tmp_path: Path) -> 
 def test_table_row(met: bool | None, verdict: str) -> None:
     table = markdown_table([Figure("f|1", "2×", "≤ 3×", met)])
     assert table.splitlines()[2] == f"| f\\|1 | 2× | ≤ 3× | {verdict} |"
+
+
+def test_lighthouse_figure_says_why_it_is_missing(tmp_path, monkeypatch) -> None:
+    from benchmarks import lighthouse
+    from benchmarks.suite import Settings, _lighthouse
+
+    monkeypatch.setattr(lighthouse, "CLI", tmp_path / "nowhere" / "index.js")
+    monkeypatch.setattr(
+        "benchmarks.suite._typical_articles", lambda site: {"zh-Hant": site / "a" / "index.html"}
+    )
+    [figure] = _lighthouse(tmp_path, None, Settings.quick())
+    assert figure.name.startswith("5c. Lighthouse mobile performance of an article, zh-Hant")
+    assert figure.value == (
+        "n/a: lighthouse not installed (`npm ci` in benchmarks/, as `make bench` does)"
+    )
+    assert figure.met is None

@@ -1,5 +1,11 @@
 """Load BibTeX files: parse with pybtex, cache in memory and (optionally) on disk.
 
+pybtex parses only what a build renders. Entries written in the plain form
+(:mod:`field_reader`) are read without it, for the rule checks every entry gets; pybtex parses
+such an entry the first time a page cites it (:meth:`Bibliography.get`, with its ``crossref``
+parents). Anything else (macros, ``#``, ``@type(``, a syntax error) is parsed by pybtex when
+the file is loaded, so a malformed entry fails the build at its line whether cited or not.
+
 In memory, a file's entries are reused until its modification time or size changes (the
 second language build and ``mkdocs serve`` rebuilds). On disk (:class:`store.EntryStore`),
 each entry's parsed fields are kept under a digest of its source text, so a build hands
@@ -21,7 +27,8 @@ from .bibtex_source import Block, blocks, field_lines, heads, unclosed_brace
 from .crossref import inherited_fields
 from .entry_rules import Problem
 from .errors import CitationError
-from .store import PARSED, PROBLEMS, EntryStore, text_digest
+from .field_reader import read_entry
+from .store import PARSED, PROBLEMS, READ, EntryStore, text_digest
 
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
@@ -57,6 +64,8 @@ class Entry(NamedTuple):
     digest: str = ""
     #: Line of each field written in the entry (lower-case names).
     field_lines: Mapping[str, int] = {}
+    #: The entry's source text while pybtex has not read it (fields from ``field_reader``).
+    text: str = ""
 
     @property
     def location(self) -> str:
@@ -79,10 +88,39 @@ class Bibliography:
     store: EntryStore = field(default_factory=EntryStore)
     #: Digests of each file's context (macros, preamble, comments), kept in the store too.
     contexts: list[str] = field(default_factory=list)
+    #: Entries before ``crossref`` inheritance, by lower-case key.
+    raw: dict[str, Entry] = field(default_factory=dict)
+    #: Lower-case keys of entries pybtex has not parsed yet (see :meth:`get`).
+    pending: set[str] = field(default_factory=set)
 
     def get(self, key: str) -> Entry | None:
-        """The entry for ``key`` or ``None``."""
-        return self.entries.get(key.lower())
+        """The entry for ``key`` or ``None``; parsed by pybtex (with its ``crossref``
+        parents) the first time it is asked for, as a cited entry is."""
+        lower = key.lower()
+        if self.pending and lower in self.raw:
+            self._parse_chain(lower)
+        return self.entries.get(lower)
+
+    def _parse_chain(self, lower: str) -> None:
+        """Have pybtex parse the entry ``lower`` and its ``crossref`` parents, if not yet."""
+        changed, seen = False, set()
+        while lower in self.raw and lower not in seen:
+            seen.add(lower)
+            entry = self.raw[lower]
+            if lower in self.pending:
+                self.pending.discard(lower)
+                record = self.store.get(PARSED, entry.digest) or _parse_entry(entry)
+                self.store.put(PARSED, entry.digest, record)
+                kind, fields = record
+                if kind != entry.data.type or dict(fields) != dict(entry.data.fields):
+                    self.raw[lower] = entry._replace(
+                        type=kind.lower(), data=RawEntry(kind, dict(fields))
+                    )
+                    changed = True  # never seen (tests/citations/test_field_reader.py)
+            lower = entry.data.fields.get("crossref", "").strip().lower()
+        if changed:
+            self.entries = inherit(self.raw)
+            self.cache.clear()
 
     def suggest(self, key: str) -> str | None:
         """The closest existing key, for "did you mean" hints."""
@@ -118,7 +156,7 @@ class Bibliography:
                     entry.key,
                     entry.type,
                     entry.data.fields,
-                    lambda key: self.get(key) is not None,
+                    lambda key: key.lower() in self.entries,  # no parse: checks need none
                     self.suggest,
                     self._crossref_of,
                 )
@@ -128,7 +166,7 @@ class Bibliography:
         return [f"{entry.where(name)}: {text}" for name, text in found]
 
     def _crossref_of(self, key: str) -> str:
-        entry = self.get(key)
+        entry = self.entries.get(key.lower())
         return entry.data.fields.get("crossref", "") if entry is not None else ""
 
     def begin_build(self) -> None:
@@ -199,6 +237,14 @@ def parse_file(
     context_digest = text_digest(context)
     digests = {b.key: text_digest(context, text[b.start : b.end]) for b in entry_blocks}
     stored = {key: store.get(PARSED, digest) for key, digest in digests.items()}
+    unparsed: dict[str, str] = {}  # key -> source text, for entries pybtex has not read
+    for block in entry_blocks:
+        if stored[block.key] is None:
+            record = store.get(READ, digests[block.key]) or read_entry(text, block)
+            if record is not None:
+                stored[block.key] = list(record)
+                store.put(READ, digests[block.key], list(record))
+                unparsed[block.key] = text[block.start : block.end]
     fresh = [b for b in entry_blocks if stored[b.key] is None]
     if fresh or store.get(PARSED, context_digest) is None:
         source = _blank_stored(text, entry_blocks, stored)
@@ -206,12 +252,12 @@ def parse_file(
         if {key.lower() for key in parsed} != {block.key.lower() for block in fresh}:
             # pybtex read entries our heads missed (or the reverse): trust it, store nothing
             parsed = parsed if source == text else _parse(text, display, text)
-            return _entries_from(parsed, entry_blocks, display, {}, text), ""
+            return _entries_from(parsed, entry_blocks, display, {}, text, {}), ""
         for block in fresh:
             stored[block.key] = parsed[block.key]
             store.put(PARSED, digests[block.key], parsed[block.key])
         store.put(PARSED, context_digest, ["context"])
-    return _entries_from(stored, entry_blocks, display, digests, text), context_digest
+    return _entries_from(stored, entry_blocks, display, digests, text, unparsed), context_digest
 
 
 def _blank_stored(text: str, entry_blocks: list[Block], stored: Mapping[str, Any]) -> str:
@@ -226,8 +272,20 @@ def _blank_stored(text: str, entry_blocks: list[Block], stored: Mapping[str, Any
     return "".join(pieces)
 
 
-def _parse(source: str, display: str, text: str) -> dict[str, list[Any]]:
-    """Parse with pybtex (imported only when something needs parsing): key -> record."""
+def _parse_entry(entry: Entry) -> list[Any]:
+    """pybtex's record of one entry read by ``field_reader`` (errors at the file's lines)."""
+    parsed = _parse(entry.text, entry.source, entry.text, first_line=entry.line)
+    found = {key.lower(): record for key, record in parsed.items()}
+    record = found.get(entry.key.lower())
+    if record is None or len(found) != 1:  # the reader accepts no text pybtex reads otherwise
+        problem = entry_rules.syntax_error(entry.line, "pybtex did not read this entry", entry.key)
+        raise BibliographyError.at(entry.source, problem)
+    return record
+
+
+def _parse(source: str, display: str, text: str, first_line: int = 1) -> dict[str, list[Any]]:
+    """Parse with pybtex (imported only when something needs parsing): key -> record.
+    ``source`` starts at line ``first_line`` of the file."""
     import pybtex.errors
     from pybtex.database.input import bibtex
     from pybtex.exceptions import PybtexError
@@ -236,19 +294,20 @@ def _parse(source: str, display: str, text: str) -> dict[str, list[Any]]:
     try:
         data = bibtex.Parser(person_fields=()).parse_string(source)  # names split when formatting
     except PybtexError as error:
-        raise BibliographyError.at(display, pybtex_problem(error, text)) from None
+        raise BibliographyError.at(display, pybtex_problem(error, text, first_line)) from None
     return {
         key: [entry.type, [[name.lower(), value] for name, value in entry.fields.items()]]
         for key, entry in data.entries.items()
     }
 
 
-def pybtex_problem(error: Exception, text: str) -> Problem:
-    """A pybtex parse error as a located problem (in the entry it happened in)."""
+def pybtex_problem(error: Exception, text: str, first_line: int = 1) -> Problem:
+    """A pybtex parse error as a located problem (in the entry it happened in); ``text``
+    starts at line ``first_line`` of the file."""
     line = getattr(error, "lineno", None) or 1
     message = re.sub(r"^syntax error in line \d+:\s*", "", str(error)).strip()
     within = [key for _kind, key, start in heads(text) if start <= line]
-    return entry_rules.syntax_error(line, message, within[-1] if within else None)
+    return entry_rules.syntax_error(line + first_line - 1, message, within[-1] if within else None)
 
 
 def _entries_from(
@@ -257,6 +316,7 @@ def _entries_from(
     display: str,
     digests: Mapping[str, str],
     text: str,
+    unparsed: Mapping[str, str],
 ) -> list[Entry]:
     lines = {block.key.lower(): block.line for block in entry_blocks}
     by_key = {block.key.lower(): block for block in entry_blocks}
@@ -274,6 +334,7 @@ def _entries_from(
                 line=lines.get(key.lower(), 1),
                 digest=digests.get(key, ""),
                 field_lines=field_lines(text, by_key[key.lower()]) if key.lower() in by_key else {},
+                text=unparsed.get(key, ""),
             )
         )
     return entries
@@ -319,8 +380,14 @@ def load_bibliography(
                     f"(first defined at {other.location})"
                 )
             merged[entry.key.lower()] = entry
-    merged = inherit(merged)
-    bibliography = Bibliography(merged, store=store or EntryStore(), contexts=contexts)
+    pending = {key for key, entry in merged.items() if entry.text}
+    bibliography = Bibliography(
+        inherit(merged),
+        store=store or EntryStore(),
+        contexts=contexts,
+        raw=merged,
+        pending=pending,
+    )
     _merged_cache.clear()
     _merged_cache[key] = bibliography
     return bibliography

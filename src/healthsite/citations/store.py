@@ -29,7 +29,9 @@ PARSED = "parsed"  # entry digest -> [type, [[field, value], ...]]
 FORMATTED = "formatted"  # "<entry digest>:<et al. word>" -> html
 PAGES = "pages"  # page digest -> [[group html, ...], bibliography html, [key, ...]]
 PROBLEMS = "problems"  # entry digest -> [[field, "message; fix"], ...] (entry_rules)
-SECTIONS = (PARSED, FORMATTED, PAGES, PROBLEMS)
+#: entry digest -> [type, [[field, value], ...]] read by ``field_reader`` (not yet by pybtex)
+READ = "read"
+SECTIONS = (PARSED, FORMATTED, PAGES, PROBLEMS, READ)
 
 
 @cache

@@ -1,0 +1,171 @@
+"""pybtex parses only cited entries; the field reader gives every entry's rule checks the same
+fields pybtex would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from citation_helpers import REPO, SAMPLE_BIB
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pybtex.database.input import bibtex
+
+from benchmarks.bibgen import bib_text, generate_bib
+from healthsite.citations import bibliography as bibliography_module
+from healthsite.citations.bibliography import BibliographyError, _parse, load_bibliography
+from healthsite.citations.bibtex_source import blocks
+from healthsite.citations.field_reader import read_entry
+from healthsite.citations.store import EntryStore
+
+
+def _read_all(text: str) -> dict[str, object]:
+    return {block.key: read_entry(text, block) for block in blocks(text) if block.key}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (REPO / "bibliography" / "references.bib").read_text("utf-8"),
+        SAMPLE_BIB,
+        bib_text(generate_bib(300, seed=3)),
+    ],
+    ids=["project", "sample", "generated"],
+)
+def test_reader_reads_real_bibliographies_as_pybtex_does(text: str) -> None:
+    read = _read_all(text)
+    parsed = _parse(text, "refs.bib", text)
+    assert None not in read.values()  # all in the plain form: nothing left to pybtex
+    assert {key: list(record) for key, record in read.items()} == parsed  # type: ignore[call-overload]
+
+
+PIECES = st.sampled_from(
+    [
+        "{A}", '"B"', "2020", "jco", "{A} # {B}", "{a {nested} b}", '"q {"} q"', "{x\n   y}",
+        "{ lead and trail }", "{unclosed", '"open', "{}", '""', "{a}}", "{@x}", "12a", "{%}",
+    ]
+)  # fmt: skip
+NAMES = st.sampled_from(["title", "Title", "year", "note", "x-y", "a.b", "1bad", "TITLE"])
+ENTRY = st.builds(
+    lambda kind, open_, fields, sep, tail: (
+        f"@{kind}{open_}k1,\n"
+        + "".join(
+            f"  {name} ={' ' if i % 2 else ''}{value}{sep}\n"
+            for i, (name, value) in enumerate(fields)
+        )
+        + ("}" if open_ == "{" else ")")
+        + tail
+    ),
+    st.sampled_from(["article", "Book", "misc"]),
+    st.sampled_from(["{", "("]),
+    st.lists(st.tuples(NAMES, PIECES), max_size=4),
+    st.sampled_from([",", "", " ,"]),
+    st.sampled_from(["\n", "\njunk text\n", "\n x @misc{k2, title={T}}\n", " }\n"]),
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(entry=ENTRY)
+def test_what_the_reader_accepts_pybtex_reads_the_same(entry: str) -> None:
+    text = '@string{jco = "J Clin Oncol"}\n' + entry
+    block = next(block for block in blocks(text) if block.key)
+    record = read_entry(text, block)
+    if record is None:
+        return  # left to pybtex
+    assert _parse(text, "refs.bib", text) == {"k1": list(record)}
+
+
+BIB = """@article{alpha2020,
+  title = {Alpha},
+  journal = {J},
+  year = {2020},
+}
+
+@article{beta2021,
+  title = {Beta},
+  year = {2021},
+}
+
+@inproceedings{part2019,
+  title = {A part},
+  crossref = {whole2019},
+}
+
+@proceedings{whole2019,
+  title = {The whole},
+  year = {2019},
+}
+"""
+
+
+@pytest.fixture
+def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every text handed to pybtex's parser (per-process caches emptied)."""
+    texts: list[str] = []
+    original = bibtex.Parser.parse_string
+
+    def parse_string(self, text):  # type: ignore[no-untyped-def]
+        texts.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(bibtex.Parser, "parse_string", parse_string)
+    monkeypatch.setattr(bibliography_module, "_file_cache", {})
+    monkeypatch.setattr(bibliography_module, "_merged_cache", {})
+    yield texts
+
+
+def _keys_parsed(texts: list[str]) -> list[str]:
+    return [key for text in texts for _kind, key, _line in bibliography_module.heads(text)]
+
+
+def test_only_cited_entries_and_their_parents_are_parsed(
+    tmp_path: Path, parsed_texts: list[str]
+) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, "utf-8")
+    bibliography = load_bibliography([bib], tmp_path, EntryStore())
+    # every entry is checked (an uncited one's problem is reported), none parsed
+    problems = bibliography.problems()
+    missing = "refs.bib:7: @article{beta2021} is missing the required field journal; add journal"
+    assert any(message.startswith(missing) for message in problems), problems
+    assert _keys_parsed(parsed_texts) == []
+    entry = bibliography.get("part2019")
+    assert entry is not None and entry.data.fields["year"] == "2019"  # inherited
+    assert sorted(_keys_parsed(parsed_texts)) == ["part2019", "whole2019"]
+    assert bibliography.get("PART2019") is entry and bibliography.get("alpha2020") is not None
+    assert sorted(_keys_parsed(parsed_texts)) == ["alpha2020", "part2019", "whole2019"]
+    assert bibliography.get("part2019") is not None
+    assert len(_keys_parsed(parsed_texts)) == 3  # each entry parsed once
+
+
+def test_a_cited_entry_is_the_same_as_a_full_parse(tmp_path: Path, parsed_texts: list[str]) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(SAMPLE_BIB, "utf-8")
+    lazy = load_bibliography([bib], tmp_path, EntryStore())
+    parsed = _parse(SAMPLE_BIB, "refs.bib", SAMPLE_BIB)
+    for key, (kind, fields) in parsed.items():
+        entry = lazy.get(key)
+        assert entry is not None and entry.type == kind and key.lower() not in lazy.pending
+        assert dict(lazy.raw[key.lower()].data.fields) == dict(fields)
+
+
+def test_an_entry_the_reader_leaves_is_parsed_at_load_and_fails_at_its_line(
+    tmp_path: Path,
+) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB + "\n@misc{bad,\n  title = {T}\n  year = {2000}\n}\n", "utf-8")
+    with pytest.raises(BibliographyError, match=r"^refs\.bib:24: BibTeX syntax error: .*'bad'"):
+        load_bibliography([bib], tmp_path, EntryStore())
+
+
+def test_a_cited_malformed_entry_fails_the_build_at_its_line(build_site) -> None:
+    bib = SAMPLE_BIB + "\n@article{broken,\n  title = {Broken}\n  year = {2000}\n}\n"
+    line = SAMPLE_BIB.count("\n") + 4
+    pages = {"x.zh-Hant.md": "# X\n\n[@broken]\n", "x.en.md": "# X\n\n[@broken]\n"}
+    built = build_site(pages, bib=bib)
+    assert built.returncode != 0
+    assert (
+        f"bibliography/references.bib:{line}: BibTeX syntax error: '}}' expected "
+        "(in entry 'broken'); check braces, commas and quotes" in built.log
+    ), built.log
