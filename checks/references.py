@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from healthsite.content.bibliography import DOI_PREFIX_RE, DOI_RE, Entry, read_bibliography
+from healthsite.citations.entry_types import DOI_PREFIX_RE
+from healthsite.content.bibliography import DOI_RE, Entry, read_bibliography
 from healthsite.content.findings import Finding
 from healthsite.references.bibtex_writer import entry_text, new_key
 from healthsite.references.client import RegistryClient, RegistryUnavailable

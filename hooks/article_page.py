@@ -12,11 +12,10 @@ Reads ``page.meta["citations"]`` (set by the citation hook) for the JSON-LD cita
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from build_language import article_file, page_language
+from hook_support import article_file, load_section, page_language
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -62,14 +61,7 @@ _warned: set[str] = set()
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Validate ``extra.article_page``; a typo fails the build at startup."""
     global _settings, _files
-    settings = ArticlePageConfig(config_file_path=config.config_file_path)
-    settings.load_dict(copy.deepcopy(dict(config.extra.get("article_page") or {})))
-    errors, warnings = settings.validate()
-    for name, warning in warnings:
-        log.warning(f"mkdocs.yml: extra.article_page.{name}: {warning}")
-    if errors:
-        details = "; ".join(f"{name}: {error}" for name, error in errors)
-        raise PluginError(f"mkdocs.yml: extra.article_page is invalid: {details}")
+    settings = load_section(config, "article_page", ArticlePageConfig, log)
     for lang, labels in settings.labels.items():
         for name in LABELS:
             if problem := placeholder_problem(name, labels[name]):

@@ -21,8 +21,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from build_language import OncePerBuild, is_first_language_pass, page_language
-from build_mode import is_dirty
+from hook_support import (
+    OncePerBuild,
+    is_dirty,
+    is_first_language_pass,
+    load_section,
+    page_language,
+)
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -77,17 +82,7 @@ report = OncePerBuild(log)
 
 
 def _load_config(config: MkDocsConfig) -> CitationsConfig:
-    raw = (config.extra or {}).get("citations") or {}
-    if not isinstance(raw, dict):
-        raise PluginError("extra.citations: expected a mapping")
-    citations = CitationsConfig(config_file_path=config.config_file_path)
-    citations.load_dict(raw)
-    errors, warnings = citations.validate()
-    for name, warning in warnings:
-        log.warning(f"extra.citations.{name}: {warning}")
-    if errors:
-        name, error = errors[0]
-        raise PluginError(f"extra.citations.{name}: {error}")
+    citations = load_section(config, "citations", CitationsConfig, log)
     for lang, values in citations.labels.items():
         if problem := label_problem(lang, values):
             raise PluginError(problem)

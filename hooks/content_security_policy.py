@@ -2,7 +2,7 @@
 
 Events handled:
 
-- ``on_startup``: remember whether this process is ``mkdocs serve`` (``build_mode``).
+- ``on_startup``: remember whether this process is ``mkdocs serve`` (``hook_support``).
 - ``on_config``: under ``mkdocs serve``, say once that inline scripts are allowed there.
 - ``on_post_page``: after every other hook has finished with a page's HTML, hash its inline
   scripts and write ``<meta http-equiv="Content-Security-Policy">`` into its ``<head>``. Runs in
@@ -25,8 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_language import OncePerBuild, is_first_language_pass
-from build_mode import is_serving, remember_command
+from hook_support import OncePerBuild, is_first_language_pass, is_serving, remember_command
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from healthsite.security.csp import Blocked, blocked_description, secure_page

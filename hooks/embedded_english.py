@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from build_language import is_first_language_pass, page_language
+from hook_support import add_extension_once, page_language
 
 from healthsite.embedded_latin import EmbeddedLatinExtension
 
@@ -24,8 +24,7 @@ _extension = EmbeddedLatinExtension(language="en")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    if is_first_language_pass(config) and _extension not in config.markdown_extensions:
-        config.markdown_extensions.append(_extension)  # type: ignore[arg-type]
+    add_extension_once(config, _extension)
     return config
 
 

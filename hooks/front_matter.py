@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_language import OncePerBuild, article_file, is_first_language_pass
+from hook_support import OncePerBuild, article_file, is_first_language_pass
 from mkdocs.plugins import get_plugin_logger
 
 from healthsite.content.documents import read_document

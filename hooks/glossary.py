@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_language import is_first_language_pass, page_language
+from hook_support import add_extension_once, is_first_language_pass, load_section, page_language
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -43,11 +43,7 @@ _extension = GlossaryExtension()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    settings = GlossaryConfig()
-    settings.load_dict(config.extra.get("glossary") or {})
-    errors, _ = settings.validate()
-    if errors:
-        raise PluginError(f"mkdocs.yml: extra.glossary: {errors[0][1]}")
+    settings = load_section(config, "glossary", GlossaryConfig, log)
     if not is_first_language_pass(config):
         return None
     project = Path(config.config_file_path).parent
@@ -60,8 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _warn_on_terms_missing_in_a_language()
     if "abbr" not in config.markdown_extensions:
         raise PluginError("mkdocs.yml: the glossary needs the 'abbr' Markdown extension")
-    if _extension not in config.markdown_extensions:
-        config.markdown_extensions.append(_extension)  # type: ignore[arg-type]
+    add_extension_once(config, _extension)
     return config
 
 

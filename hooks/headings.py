@@ -8,12 +8,14 @@ beside each heading (the toc extension's `permalink_title` is one setting for ev
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_language import is_first_language_pass, page_language
+from hook_support import add_extension_once, load_section, page_language
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
 from healthsite.content.languages import site_languages
 from healthsite.headings import HeadingsExtension
@@ -30,16 +32,13 @@ class HeadingsConfig(Config):
     labels = config_options.Type(dict, default={})
 
 
+log = get_plugin_logger(Path(__file__).stem)
 _extension = HeadingsExtension()
 _titles: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    settings = HeadingsConfig()
-    settings.load_dict(config.extra.get("headings") or {})
-    errors, _ = settings.validate()
-    if errors:
-        raise PluginError(f"mkdocs.yml: extra.headings: {errors[0][1]}")
+    settings = load_section(config, "headings", HeadingsConfig, log)
     _titles.clear()
     for language in site_languages(config.plugins)[0]:
         words = settings.labels.get(language)
@@ -49,8 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
                 f"title of the link beside each heading in {language}"
             )
         _titles[language] = str(words["permalink"])
-    if is_first_language_pass(config) and _extension not in config.markdown_extensions:
-        config.markdown_extensions.append(_extension)  # type: ignore[arg-type]
+    add_extension_once(config, _extension)
     return config
 
 

@@ -16,7 +16,7 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from build_language import is_first_language_pass
+from hook_support import is_first_language_pass
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 if TYPE_CHECKING:

@@ -18,8 +18,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from build_language import is_first_language_pass
-from build_mode import is_dirty, remember_startup
+from hook_support import is_dirty, is_first_language_pass, load_section, remember_startup
 from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -68,15 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         return None
     if _index is not None:  # left by a build that failed before its end
         _index.close()
-    raw = (config.extra or {}).get("pagefind") or {}
-    if not isinstance(raw, dict):
-        raise PluginError("mkdocs.yml: extra.pagefind must be a mapping")
-    settings = PagefindConfig()
-    settings.load_dict(raw)
-    errors, _warnings = settings.validate()
-    if errors:
-        text = "; ".join(f"extra.pagefind.{key}: {error}" for key, error in errors)
-        raise PluginError(f"mkdocs.yml: {text}")
+    settings = load_section(config, "pagefind", PagefindConfig, log)
     for language, labels in settings.labels.items():
         if problem := label_problem(language, labels):
             raise PluginError(f"mkdocs.yml: {problem}")

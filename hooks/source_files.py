@@ -27,7 +27,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from build_language import OncePerBuild, is_first_language_pass, page_language
+from hook_support import OncePerBuild, is_first_language_pass, page_language
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from healthsite.content.articles import article_parts

@@ -13,12 +13,11 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
-from build_language import OncePerBuild, article_file, is_first_language_pass
+from hook_support import OncePerBuild, article_file, is_first_language_pass, load_section
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -58,12 +57,7 @@ _templates = jinja2.Environment(autoescape=True)  # loader: the theme's folders,
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if is_first_language_pass(config):
         report.reset()
-    settings = TranslationsConfig(config_file_path=config.config_file_path)
-    settings.load_dict(copy.deepcopy(dict(config.extra.get("translations") or {})))
-    errors, _warnings = settings.validate()
-    if errors:
-        details = "; ".join(f"{name}: {error}" for name, error in errors)
-        raise PluginError(f"mkdocs.yml: extra.translations is invalid: {details}")
+    settings = load_section(config, "translations", TranslationsConfig, log)
     languages, source = site_languages(config.plugins)
     missing = [lang for lang in languages if lang != source and lang not in settings.labels]
     if missing:

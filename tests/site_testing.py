@@ -76,6 +76,24 @@ def chromium_executable() -> str | None:
     return configured if Path(configured).exists() else None
 
 
+#: mkdocs-static-i18n as the site configures it (zh-Hant the source, English), for the tiny
+#: sites' mkdocs.yml (no `{}`, so it can be joined to a `str.format` template).
+I18N_PLUGINS = """\
+plugins:
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: false
+      reconfigure_material: true
+      languages:
+        - locale: zh-Hant
+          name: 繁體中文
+          default: true
+          build: true
+        - locale: en
+          name: English
+          build: true
+"""
+
 TINY_SITE_CONFIG = """\
 site_name: Tiny
 site_url: https://tiny.example.org/

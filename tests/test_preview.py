@@ -20,10 +20,11 @@ CITATION_CACHE = ".cache/citations/entries.marshal"
 
 @pytest.fixture
 def build_mode(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """The hooks' ``build_mode`` module (shared by every hook load), reset after the test."""
+    """The hooks' support module (``hooks/hook_support.py``, shared by every hook load), its
+    build-mode flags restored after the test."""
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    load_config(str(REPO_ROOT / "mkdocs.yml"))  # MkDocs imports the hooks, and build_mode
-    module = sys.modules["build_mode"]
+    load_config(str(REPO_ROOT / "mkdocs.yml"))  # MkDocs imports the hooks and hook_support
+    module = sys.modules["hook_support"]
     monkeypatch.setattr(module, "_dirty", module._dirty)
     monkeypatch.setattr(module, "_command", module._command)
     return module

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from site_testing import mkdocs_build
+from site_testing import I18N_PLUGINS, mkdocs_build
 
 from healthsite.content.documents import body_hash
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-MKDOCS_YML = """\
+MKDOCS_YML = (
+    """\
 site_name: Tiny
 site_url: https://tiny.example.org/
 docs_dir: docs
@@ -39,19 +40,9 @@ markdown_extensions:
 hooks:
   - hooks/front_matter.py
   - hooks/translations.py
-plugins:
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: false
-      reconfigure_material: true
-      languages:
-        - locale: zh-Hant
-          name: 繁體中文
-          default: true
-          build: true
-        - locale: en
-          name: English
-          build: true
+"""
+    + I18N_PLUGINS
+    + """\
 extra:
   translations:
     labels:
@@ -60,6 +51,7 @@ extra:
         outdated_text: The Chinese original has changed since this page was translated.
         original_link: Read the original in Chinese
 """
+)
 
 SOURCE = """\
 ---

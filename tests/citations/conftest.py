@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import markdown
 import pytest
 from citation_helpers import SAMPLE_BIB, TEMPLATE, BuiltSite, Rendered, make_site
+from pybtex.database.input import bibtex
 
 from healthsite.citations import CitationExtension, PageContext, load_bibliography, load_labels
+from healthsite.citations import bibliography as bibliography_module
 
 
 @pytest.fixture
@@ -54,3 +56,19 @@ def render(write_bib: Callable[..., Path], tmp_path: Path) -> Callable[..., Rend
 def build_site(tmp_path: Path) -> Callable[..., BuiltSite]:
     """Factory: write a tiny zh-Hant/en site into tmp_path and run ``mkdocs build --strict``."""
     return lambda pages, **kwargs: make_site(tmp_path / "site-src", pages, **kwargs)
+
+
+@pytest.fixture
+def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every text handed to pybtex's parser (the per-process caches emptied first)."""
+    texts: list[str] = []
+    original = bibtex.Parser.parse_string
+
+    def parse_string(self, text):  # type: ignore[no-untyped-def]
+        texts.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(bibtex.Parser, "parse_string", parse_string)
+    monkeypatch.setattr(bibliography_module, "_file_cache", {})
+    monkeypatch.setattr(bibliography_module, "_merged_cache", {})
+    yield texts

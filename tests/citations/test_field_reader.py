@@ -3,14 +3,12 @@ fields pybtex would."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from citation_helpers import REPO, SAMPLE_BIB
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pybtex.database.input import bibtex
 
 from benchmarks.bibgen import bib_text, generate_bib
 from healthsite.citations import bibliography as bibliography_module
@@ -97,22 +95,6 @@ BIB = """@article{alpha2020,
   year = {2019},
 }
 """
-
-
-@pytest.fixture
-def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every text handed to pybtex's parser (per-process caches emptied)."""
-    texts: list[str] = []
-    original = bibtex.Parser.parse_string
-
-    def parse_string(self, text):  # type: ignore[no-untyped-def]
-        texts.append(text)
-        return original(self, text)
-
-    monkeypatch.setattr(bibtex.Parser, "parse_string", parse_string)
-    monkeypatch.setattr(bibliography_module, "_file_cache", {})
-    monkeypatch.setattr(bibliography_module, "_merged_cache", {})
-    yield texts
 
 
 def _keys_parsed(texts: list[str]) -> list[str]:

@@ -81,4 +81,7 @@ def test_an_unknown_setting_is_a_warning_naming_it(hook, tmp_path: Path, caplog)
     with caplog.at_level("WARNING"):
         hook.on_config(config)
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
-    assert "citations: extra.citations.colour: Unrecognised configuration name: colour" in warnings
+    assert (
+        "citations: mkdocs.yml: extra.citations.colour: Unrecognised configuration name: colour"
+        in (warnings)
+    )

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
 import pytest
 from citation_helpers import HOOKS, MKDOCS_YML, REPO, SAMPLE_BIB, TEMPLATE, make_site
-from pybtex.database.input import bibtex
 
 from healthsite.citations import (
     CitationExtension,
@@ -24,22 +22,6 @@ from healthsite.citations.render import EntryRenderer
 from healthsite.citations.store import FILE_NAME, EntryStore
 
 TWO = "@article{a,\n  title = {Alpha},\n  journal = {J},\n}\n\n@book{b,\n  title = {Beta},\n}\n"
-
-
-@pytest.fixture
-def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Every text handed to pybtex's parser (and the in-memory per-process caches emptied)."""
-    texts: list[str] = []
-    original = bibtex.Parser.parse_string
-
-    def parse_string(self, text):  # type: ignore[no-untyped-def]
-        texts.append(text)
-        return original(self, text)
-
-    monkeypatch.setattr(bibtex.Parser, "parse_string", parse_string)
-    monkeypatch.setattr(bibliography_module, "_file_cache", {})
-    monkeypatch.setattr(bibliography_module, "_merged_cache", {})
-    yield texts
 
 
 def _load(path: Path, cache: Path) -> bibliography_module.Bibliography:

@@ -13,6 +13,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_testing import I18N_PLUGINS
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 # Words that appear ONLY inside bibliography containers: search must never find them.
@@ -200,7 +202,8 @@ EN_FILLER = (
     "research", "evidence", "advice", "risk", "prevention", "the", "and", "of", "with",
 )  # fmt: skip
 
-MKDOCS_YML = """\
+MKDOCS_YML = (
+    """\
 site_name: 搜尋測試
 site_url: https://search-test.example.org/
 docs_dir: docs
@@ -217,22 +220,12 @@ markdown_extensions:
       permalink: true
 hooks:
   - {repo}/hooks/search_index.py
-plugins:
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: false
-      reconfigure_material: true
-      languages:
-        - locale: zh-Hant
-          name: 繁體中文
-          default: true
-          build: true
-        - locale: en
-          name: English
-          build: true
-          site_name: Search test
+"""
+    + I18N_PLUGINS
+    + """          site_name: Search test
 extra_javascript:
   - assets/javascripts/search.js
 extra_css:
   - assets/stylesheets/search.css
 """
+)

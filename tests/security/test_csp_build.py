@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib
 import socket
 import subprocess
 import sys
@@ -140,10 +139,11 @@ def test_a_tiny_site_gets_a_policy_in_both_languages(tiny_site: TinySite):
 
 @pytest.fixture
 def build_mode(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """The hooks' shared ``build_mode`` module, its state restored after the test."""
-    monkeypatch.syspath_prepend(str(REPO_ROOT / "hooks"))
+    """The hooks' support module (``hooks/hook_support.py``), its build-mode flags restored
+    after the test."""
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    module = importlib.import_module("build_mode")
+    load_config(str(REPO_ROOT / "mkdocs.yml"))  # MkDocs imports the hooks and hook_support
+    module = sys.modules["hook_support"]
     monkeypatch.setattr(module, "_dirty", module._dirty)
     monkeypatch.setattr(module, "_command", module._command)
     return module

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Protocol
 
 from .languages import normalize_lang, script_lang
 from .latex import decode_latex
+
+#: A DOI written with a resolver or `doi:` in front (the field holds the bare DOI): the lint
+#: reports it, the style strips it.
+DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
 class EntryLike(Protocol):

@@ -22,7 +22,7 @@ from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.template import FieldIsMissing, first_of, join, node, optional, sentence
 
-from .entry_types import EntryLike, entry_kind
+from .entry_types import DOI_PREFIX_RE, EntryLike, entry_kind
 from .latex import SAFE_LINK_RE, decode_markup, markup_to_html
 from .names import format_name_list, split_names
 
@@ -33,7 +33,6 @@ _LINK_FIELDS = {"doi", "url", "pmid", "pmcid", "eprint"}
 _MARKERS_RE = re.compile("[\ue010-\ue01f]")
 #: A biblatex date (``2021``, ``2021-03``, ``2021-03-05``, a range after ``/``): its year.
 _DATE_YEAR_RE = re.compile(r"^(\d{4})(?:-\d{2}(?:-\d{2})?)?(?:/|$)")
-_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 #: Where each identifier links to.
 LINK_URLS = {
     "doi": "https://doi.org/{value}",
@@ -143,7 +142,7 @@ def link(children: list[Any], context: Mapping[str, Any], name: str) -> richtext
 def _link_text(name: str, value: str) -> str:
     """A link field as shown: DOI without resolver prefix, PMCID with its ``PMC``."""
     if name == "doi":
-        return _DOI_PREFIX_RE.sub("", value)
+        return DOI_PREFIX_RE.sub("", value)
     if name == "pmcid" and not value.upper().startswith("PMC"):
         return "PMC" + value
     return value

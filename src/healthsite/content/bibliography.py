@@ -30,6 +30,7 @@ from healthsite.citations.bibtex_source import (
 )
 from healthsite.citations.crossref import inherited_fields
 from healthsite.citations.entry_rules import Problem
+from healthsite.citations.entry_types import DOI_PREFIX_RE
 
 from .citations import Citation
 from .findings import Finding, Severity
@@ -37,7 +38,6 @@ from .findings import Finding, Severity
 #: The key convention: lower-case surname, four-digit year, optional lower-case suffix.
 KEY_RE = re.compile(r"^[a-z]+[0-9]{4}[a-z]*$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
-DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 PMID_RE = re.compile(r"^\d+$")
 PMCID_RE = re.compile(r"^PMC\d+$")
 #: Identifier fields: the pattern a value must match, what is wrong otherwise, how to fix it.

@@ -1,0 +1,140 @@
+"""Shared support for the hook adapters (not a hook itself; `mkdocs.yml` names the adapters).
+
+- Which language pass this is: mkdocs-static-i18n builds the default language first, then
+  calls MkDocs' `build()` again for every other language from its `on_post_build`, so
+  `on_config` runs once per language; work for the whole build runs in the first pass only.
+- Which language and article a page is.
+- `OncePerBuild`: each message once, however many language passes repeat it.
+- `load_section`: a typed `extra.<name>` section, validated by MkDocs' config classes.
+- Whether this process serves or builds with ``--dirty``: MkDocs calls ``on_startup`` once per
+  process, in one hook; others read the flags here. (MkDocs loads each hook module once per
+  process, so module globals last across ``mkdocs serve`` rebuilds; ``on_config`` resets
+  per-build state.)
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+
+from healthsite.content.articles import article_parts
+from healthsite.content.languages import site_languages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from healthsite.content.findings import Finding
+
+Section = TypeVar("Section", bound=Config)
+
+
+def is_first_language_pass(config: MkDocsConfig) -> bool:
+    """True unless the i18n plugin is building one of the other languages."""
+    i18n = config.plugins.get("i18n")
+    return not getattr(i18n, "building", False)
+
+
+def page_language(page: Page, config: MkDocsConfig) -> str:
+    """The page's language: the i18n plugin's file locale (``x.en.md``), else the language
+    being built (the plugin sets the theme language per pass). The two differ only on a
+    fallback page, a zh-Hant file shown in the English build, whose text is zh-Hant."""
+    return str(getattr(page.file, "locale", None) or config.theme["language"])
+
+
+def article_file(page: Page, config: MkDocsConfig) -> tuple[str, str, str] | None:
+    """(path relative to mkdocs.yml, slug, language) for an article page in one of the site's
+    languages, else None."""
+    source = page.file.abs_src_path
+    parts = article_parts(page.file.src_uri, site_languages(config.plugins)[0])
+    if not source or parts is None:
+        return None
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Path(source).resolve().relative_to(root).as_posix(), *parts
+
+
+class OncePerBuild:
+    """Log each message once per build, however many language passes (or pages) repeat it.
+    A hook makes one at import and calls `reset()` in the first language pass's `on_config`."""
+
+    def __init__(self, log: logging.Logger | logging.LoggerAdapter) -> None:
+        self.log = log
+        self.seen: set[str] = set()
+
+    def reset(self) -> None:
+        self.seen.clear()
+
+    def warning(self, message: str) -> None:
+        """A problem an author must fix (fatal under ``--strict``)."""
+        if message not in self.seen:
+            self.seen.add(message)
+            self.log.warning(message)
+
+    def info(self, message: str) -> None:
+        if message not in self.seen:
+            self.seen.add(message)
+            self.log.info(message)
+
+    def finding(self, finding: Finding) -> None:
+        """A content rule's finding: errors as warnings, the rest as information."""
+        (self.warning if finding.severity == "error" else self.info)(finding.build_style())
+
+
+def add_extension_once(config: MkDocsConfig, extension: object) -> None:
+    """Register a hook's Markdown extension in the first language pass (the config object is
+    reused for the other languages, so it stays registered, once)."""
+    if is_first_language_pass(config) and extension not in config.markdown_extensions:
+        config.markdown_extensions.append(extension)  # type: ignore[arg-type]
+
+
+def load_section(
+    config: MkDocsConfig, name: str, schema: type[Section], log: logging.LoggerAdapter
+) -> Section:
+    """`extra.<name>` of mkdocs.yml checked against `schema` (a copy: mkdocs-static-i18n runs
+    `on_config` again per language on the same dictionaries). Unknown keys are warnings; any
+    error stops the build naming the key."""
+    raw = (config.extra or {}).get(name) or {}
+    if not isinstance(raw, dict):
+        raise PluginError(f"mkdocs.yml: extra.{name}: expected a mapping")
+    section = schema(config_file_path=config.config_file_path)
+    section.load_dict(copy.deepcopy(raw))
+    errors, warnings = section.validate()
+    for key, warning in warnings:
+        log.warning(f"mkdocs.yml: extra.{name}.{key}: {warning}")
+    if errors:
+        details = "; ".join(f"extra.{name}.{key}: {error}" for key, error in errors)
+        raise PluginError(f"mkdocs.yml: {details}")
+    return section
+
+
+_dirty = False
+
+
+def remember_startup(*, dirty: bool) -> None:
+    """Record the ``dirty`` flag MkDocs passes to ``on_startup``."""
+    global _dirty
+    _dirty = dirty
+
+
+def is_dirty() -> bool:
+    """True when MkDocs rebuilds only changed pages (``--dirty``)."""
+    return _dirty
+
+
+_command: str | None = None
+
+
+def remember_command(command: str) -> None:
+    """Record the command (``build``, ``gh-deploy``, ``serve``) MkDocs passes to ``on_startup``."""
+    global _command
+    _command = command
+
+
+def is_serving() -> bool:
+    """True under ``mkdocs serve`` (``make serve``, ``make preview``)."""
+    return _command == "serve"
