@@ -3,9 +3,10 @@
 
 - ``on_startup``: remember whether MkDocs builds with ``--dirty`` (``make preview``).
 - ``on_config``: validate ``extra.pagefind``; refuse Material's own search plugin (it would
-  ship a merged all-language index and run jieba at build time). In the second language's
-  pass (the first language's pages are written), start indexing them in the background.
+  ship a merged all-language index and run jieba at build time); start Pagefind's service.
 - ``on_env``: the search box's words in the language being built (``pagefind_labels``).
+- ``on_post_page``: hand Pagefind each page's final HTML (after every hook that edits it), so
+  it indexes on the other core while MkDocs builds the rest.
 - ``on_post_build``: once every language is built, index the rest and write the index. Only
   ``data-pagefind-body`` content is indexed (``overrides/main.html``), minus
   ``exclude_selectors``. A ``--dirty`` build that finds an index keeps it.
@@ -26,8 +27,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from healthsite.content.languages import site_languages
 from healthsite.search.pagefind import PagefindError
 from healthsite.search.site_index import (
     DEFAULT_EXCLUDED,
@@ -62,8 +63,6 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _settings, _index
     if not is_first_language_pass(config):
-        if _index is not None and _indexing(_index.site_dir):
-            _index.start_first_language()
         return None
     if _index is not None:  # left by a build that failed before its end
         _index.close()
@@ -78,9 +77,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
             "search is built by Pagefind (hooks/search_index.py)"
         )
     _settings = settings
-    locales, default = site_languages(config.plugins)
-    others = [locale for locale in locales if locale != default]
-    _index = SiteIndex(Path(config.site_dir), others, settings.exclude_selectors)
+    _index = SiteIndex(Path(config.site_dir), settings.exclude_selectors)
+    if _indexing(_index.site_dir):
+        _index.start()
     return None
 
 
@@ -89,6 +88,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     configured = _settings.labels if _settings else {}
     env.globals["pagefind_labels"] = labels_for(config.theme["language"], configured)
     return env
+
+
+@event_priority(-2000)  # after every hook that edits the HTML (content_security_policy: -1000)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> None:
+    if _index is not None:
+        _index.add_page(Path(page.file.abs_dest_path), output)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language

@@ -39,3 +39,69 @@ def fragments(site_dir: Path) -> list[Fragment]:
         content = record["content"].replace(SEGMENT_MARK, "")
         found.append(Fragment(language, record["url"], record["meta"].get("title", ""), content))
     return found
+
+
+#: A word of one language's index: the pages holding it (by fragment name, which is a hash of
+#: the page's content), each with its word positions and weights as Pagefind stores them.
+WordPages = dict[str, tuple[object, ...]]
+
+
+def search_index(site_dir: Path) -> dict[str, tuple[list[list[object]], dict[str, WordPages]]]:
+    """Per language: its pages (fragment name, word count) and every indexed word, read from
+    the bundle's `pf_meta` and `pf_index` files. Pagefind numbers pages in the order it is
+    given them, which the files' hashed names depend on; this view names pages by fragment
+    instead, so two bundles that let a search find the same things compare equal."""
+    bundle = site_dir / "pagefind"
+    languages = {}
+    for meta_path in bundle.glob("pagefind.*.pf_meta"):
+        language = meta_path.name.split(".")[1].rsplit("_", 1)[0]
+        _version, pages, chunks, *_rest = _read_cbor(meta_path)
+        names = [page[0] for page in pages]
+        words: dict[str, WordPages] = {}
+        for chunk in chunks:  # [first word, last word, file name]
+            for word, postings, *extra in _read_cbor(bundle / "index" / f"{chunk[2]}.pf_index")[0]:
+                number, found = 0, {}
+                for page_delta, *positions in postings:  # page numbers are delta-encoded
+                    number += page_delta
+                    found[names[number]] = (*_frozen(positions), *_frozen(extra))
+                words[word] = found
+        languages[language] = (sorted(pages), words)
+    return languages
+
+
+def _frozen(value: object) -> tuple[object, ...]:
+    return tuple(_frozen(item) if isinstance(item, list) else item for item in value)  # type: ignore[attr-defined]
+
+
+def _read_cbor(path: Path) -> object:
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(SIGNATURE), f"{path}: not a Pagefind file"
+    value, end = _cbor(data, len(SIGNATURE))
+    assert end == len(data), f"{path}: trailing bytes"
+    return value
+
+
+def _cbor(data: bytes, at: int) -> tuple[object, int]:
+    """One CBOR item (RFC 8949: the integer, string, array and map types Pagefind writes)."""
+    head = data[at]
+    major, info = head >> 5, head & 31
+    at += 1
+    if info >= 28:
+        raise ValueError(f"unsupported CBOR item {head:#x}")
+    if info >= 24:
+        size = 1 << (info - 24)
+        info, at = int.from_bytes(data[at : at + size], "big"), at + size
+    if major == 0:
+        return info, at
+    if major == 1:
+        return -1 - info, at
+    if major in (2, 3):
+        raw = data[at : at + info]
+        return (raw.decode("utf-8") if major == 3 else raw), at + info
+    if major in (4, 5):
+        items = []
+        for _ in range(info * (2 if major == 5 else 1)):
+            item, at = _cbor(data, at)
+            items.append(item)
+        return (dict(zip(items[::2], items[1::2], strict=True)) if major == 5 else items), at
+    raise ValueError(f"unsupported CBOR major type {major}")

@@ -7,20 +7,18 @@ when indexing fails.
 
 from __future__ import annotations
 
-import asyncio
+import base64
 import concurrent.futures
-import contextlib
 import json
-import os
 import re
 import shutil
 import subprocess
-import threading
-import time
-from collections.abc import Coroutine, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+
+from .service import PagefindService, ServiceError
 
 #: Pagefind's summary lines, e.g. "Indexed 2 languages" / "Indexed 13 pages".
 SUMMARY_RE = re.compile(
@@ -85,109 +83,110 @@ def index_site(site_dir: Path, *, exclude_selectors: Sequence[str] = ()) -> Inde
 class BackgroundIndex:
     """A Pagefind index built by Pagefind's service process while the caller goes on.
 
-    ``add(glob)`` hands Pagefind the pages of ``site_dir`` matching a glob and returns at
-    once: Pagefind reads and indexes them in its own process (on another core) while MkDocs
-    builds the next language. ``finish()`` waits, writes ``site_dir/pagefind/`` and reports
-    what was indexed, like :func:`index_site` (whose command-line run gives the same files).
+    ``add_page(path, html)`` hands Pagefind one page as it is about to be written and returns
+    at once: Pagefind indexes it in its own process (on another core) while MkDocs builds the
+    next pages. ``finish()`` adds the site's other HTML files from disk (pages MkDocs wrote
+    without handing them over, such as ``404.html``), waits, writes ``site_dir/pagefind/`` and
+    reports what was indexed, like :func:`index_site`. Its files hold the same pages as the
+    command line's; only the order pages are numbered in differs (here: build order, there:
+    the file system's directory order), which changes the index chunks' hashed names, not what
+    a search finds.
     """
 
     def __init__(self, site_dir: Path, *, exclude_selectors: Sequence[str] = ()) -> None:
-        from pagefind.index import PagefindIndex
-
         self.site_dir = Path(site_dir)
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind")
-        self._thread.daemon = True  # a build that fails elsewhere must not wait for it
-        self._thread.start()
-        self._pending: list[concurrent.futures.Future[Any]] = []
-        config: Any = {"exclude_selectors": list(exclude_selectors)}
-        self._index = PagefindIndex(config)
-        self._opened = self._submit(self._index.__aenter__())
+        # MkDocs creates the folder later; Pagefind works in it (page paths are relative).
+        self.site_dir.mkdir(parents=True, exist_ok=True)
+        self._service = PagefindService(executable(), cwd=self.site_dir)
+        config = {"exclude_selectors": list(exclude_selectors)}
+        self._opened = self._service.request({"type": "NewIndex", "config": config})
+        self._index_id: int | None = None
+        self._added: set[str] = set()
+        self._pending: list[concurrent.futures.Future[dict[str, Any]]] = []
 
-    def _submit(self, work: Coroutine[Any, Any, Any]) -> concurrent.futures.Future[Any]:
-        return asyncio.run_coroutine_threadsafe(work, self._loop)
+    def add_page(self, path: Path, html: str) -> None:
+        """Index ``html``, the page MkDocs writes to ``path`` (inside the site folder)."""
+        relative = Path(path).relative_to(self.site_dir).as_posix()
+        # The bytes MkDocs writes (unencodable characters become character references).
+        text = html.encode("utf-8", errors="xmlcharrefreplace").decode("utf-8")
+        self._added.add(relative)
+        try:
+            self._add(relative, text)
+        except ServiceError as error:
+            raise PagefindError(f"Pagefind's service failed: {error}") from error
 
-    def add(self, glob: str) -> None:
-        """Index the pages of the site folder matching ``glob`` (Pagefind's glob syntax)."""
-
-        async def add() -> Any:
-            await asyncio.wrap_future(self._opened)
-            return await self._index.add_directory(str(self.site_dir), glob=glob)
-
-        self._pending.append(self._submit(add()))
+    def _add(self, relative: str, text: str) -> None:
+        if self._index_id is None:
+            self._index_id = int(self._wait(self._opened)["index_id"])
+        request = {
+            "type": "AddFile",
+            "index_id": self._index_id,
+            "file_path": relative,
+            "url": None,
+            "file_contents": text,
+        }
+        self._pending.append(self._service.request(request))
 
     def finish(self) -> IndexReport:
-        """Wait for every ``add``, write the bundle, stop the service; raise
-        :class:`PagefindError` when Pagefind failed."""
+        """Add the HTML files not handed over, wait for every page, write the bundle, stop the
+        service; raise :class:`PagefindError` when Pagefind failed."""
         try:
-            self._wait(self._opened)
-            pages = sum(int(self._wait(future).get("page_count", 0)) for future in self._pending)
-            shutil.rmtree(self.site_dir / BUNDLE_DIR, ignore_errors=True)
-            output = str(self.site_dir / BUNDLE_DIR)
-            self._wait(self._submit(self._index.write_files(output_path=output)))
-        except Exception as error:  # the service reports failures as various exceptions
+            for relative in _html_files(self.site_dir):
+                if relative not in self._added:
+                    text = (self.site_dir / relative).read_text(encoding="utf-8", errors="replace")
+                    self._add(relative, text)
+            if self._index_id is None:
+                self._index_id = int(self._wait(self._opened)["index_id"])
+            for future in self._pending:
+                self._wait(future)
+            # The files come back in the answer and are written here: Pagefind's own
+            # WriteFiles answers before its last writes reach the disk.
+            answer = self._wait(
+                self._service.request({"type": "GetFiles", "index_id": self._index_id})
+            )
+            _write_bundle(self.site_dir / BUNDLE_DIR, answer.get("files") or [])
+        except (ServiceError, OSError, ValueError) as error:
             raise PagefindError(f"Pagefind's service failed: {error}") from error
         finally:
             self.close()
         entry = self.site_dir / BUNDLE_DIR / "pagefind-entry.json"
-        if not entry.is_file() or not pages:
+        languages: dict[str, Any] = {}
+        if entry.is_file():
+            languages = json.loads(entry.read_text(encoding="utf-8")).get("languages") or {}
+        pages = sum(int(language.get("page_count", 0)) for language in languages.values())
+        if not pages:
             raise PagefindError(f"Pagefind indexed no pages in {self.site_dir}")
-        languages = json.loads(entry.read_text(encoding="utf-8")).get("languages") or {}
         return IndexReport(languages=len(languages), pages=pages, words=0, output="")
 
-    def _wait(self, future: concurrent.futures.Future[Any]) -> Any:
-        """The future's result; raises when Pagefind's service stops (its answer never comes)
-        or gives no answer for ``SERVICE_TIMEOUT`` seconds (the caller then falls back to the
-        command line)."""
-        deadline = time.monotonic() + SERVICE_TIMEOUT
-        while True:
-            try:
-                return future.result(timeout=0.2)
-            except concurrent.futures.TimeoutError:
-                service = getattr(self._index, "_service", None)
-                task = getattr(service, "_poll_task", None)
-                if task is not None and task.done():
-                    raise PagefindError("Pagefind's service stopped") from None
-                if time.monotonic() > deadline:
-                    raise PagefindError("Pagefind's service gave no answer") from None
+    def _wait(self, future: concurrent.futures.Future[dict[str, Any]]) -> dict[str, Any]:
+        """The answer; raises :class:`ServiceError` when the service failed or gave no answer
+        for ``SERVICE_TIMEOUT`` seconds (the caller then falls back to the command line)."""
+        try:
+            return future.result(timeout=SERVICE_TIMEOUT)
+        except concurrent.futures.TimeoutError:
+            raise ServiceError("Pagefind's service gave no answer") from None
 
     def close(self) -> None:
-        """Stop the service and the thread (the index is not written)."""
-        service = getattr(self._index, "_service", None)
-        if service is not None:
-            with contextlib.suppress(Exception):
-                self._submit(_shut_down(service)).result(timeout=30)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=30)
+        """Stop the service (the index is not written unless ``finish`` did)."""
+        self._service.close()
 
 
-async def _shut_down(service: Any) -> None:
-    """Close Pagefind's service and collect its reader task's outcome (a service that died
-    would otherwise have asyncio print a traceback at exit)."""
-    task = getattr(service, "_poll_task", None)
-    if task is not None and not task.done():  # alive: let it finish answering
-        with contextlib.suppress(Exception):
-            await service.close()
-    if task is not None:
-        task.cancel()
-        with contextlib.suppress(BaseException):
-            await task
-    backend = getattr(service, "_backend", None)
-    if backend is not None and backend.returncode is None:
-        with contextlib.suppress(ProcessLookupError):
-            backend.kill()
-        await backend.wait()
+def _write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
+    """Replace ``bundle`` with Pagefind's ``files`` (paths relative to it, base64 contents)."""
+    shutil.rmtree(bundle, ignore_errors=True)
+    for file in files:
+        relative = PurePosixPath(file["path"])
+        if relative.is_absolute() or ".." in relative.parts:
+            raise ValueError(f"Pagefind named a file outside its folder: {file['path']}")
+        target = bundle.joinpath(*relative.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"], validate=True))
 
 
-def pages_glob(site_dir: Path, *, names: Sequence[str] = (), leave_out: Sequence[str] = ()) -> str:
-    """A Pagefind glob for the HTML pages of a site folder: under the top-level entries
-    ``names``, or (when none are given) under every top-level entry except ``leave_out``;
-    empty when there are none."""
-    entries = names or sorted(set(os.listdir(site_dir)) - set(leave_out))
-    parts = []
-    for name in entries:
-        if (site_dir / name).is_dir():
-            parts.append(f"{name}/**/*.html")
-        elif name.endswith(".html"):
-            parts.append(name)
-    return "{" + ",".join(parts) + "}" if len(parts) > 1 else "".join(parts)
+def _html_files(site_dir: Path) -> list[str]:
+    """Every HTML file of the site folder outside Pagefind's bundle, relative, sorted."""
+    return sorted(
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob("*.html")
+        if path.relative_to(site_dir).parts[0] != BUNDLE_DIR and path.is_file()
+    )

@@ -1,10 +1,11 @@
 """The site's search index, one per language, as the build makes it (``hooks/search_index.py``).
 
-mkdocs-static-i18n builds the default language at the site root first, then each other
-language into its folder. `SiteIndex` starts Pagefind's service on the first language's pages
-as soon as they are written (on the other core, while MkDocs builds the next language), adds
-the other languages' pages at the end and writes the index; when the service cannot start or
-fails, Pagefind's command line indexes the whole site (the same files).
+`SiteIndex` starts Pagefind's service when the build starts and hands it each page as MkDocs
+is about to write it, so Pagefind indexes on the other core while MkDocs builds the rest (both
+languages: mkdocs-static-i18n builds the default language at the site root first, then each
+other language into its folder). At the end it adds the HTML files it was not handed (such as
+``404.html``) and writes the index; when the service cannot start or fails, Pagefind's command
+line indexes the whole site (the same pages).
 """
 
 from __future__ import annotations
@@ -13,14 +14,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .pagefind import (
-    BUNDLE_DIR,
-    BackgroundIndex,
-    IndexReport,
-    PagefindError,
-    index_site,
-    pages_glob,
-)
+from .pagefind import BUNDLE_DIR, BackgroundIndex, IndexReport, PagefindError, index_site
 
 log = logging.getLogger(__name__)
 
@@ -66,38 +60,37 @@ def index_exists(site_dir: Path) -> bool:
 
 
 class SiteIndex:
-    """One build's index of `site_dir`; `other_languages` are the folders built later."""
+    """One build's index of `site_dir` (the folder of the whole site, all languages)."""
 
-    def __init__(
-        self, site_dir: Path, other_languages: Sequence[str], exclude_selectors: Sequence[str]
-    ) -> None:
+    def __init__(self, site_dir: Path, exclude_selectors: Sequence[str]) -> None:
         self.site_dir = site_dir
-        self.other_languages = list(other_languages)
         self.excluded = [*ALWAYS_EXCLUDED, *exclude_selectors]
         self.background: BackgroundIndex | None = None
 
-    def start_first_language(self) -> None:
-        """Index the pages written so far (all but the other languages' folders) in the
-        background; if Pagefind's service cannot start, `finish` uses the command line."""
+    def start(self) -> None:
+        """Start Pagefind's service; if it cannot start, `finish` uses the command line."""
         if self.background is not None:
             return
         try:
             self.background = BackgroundIndex(self.site_dir, exclude_selectors=self.excluded)
-        except (ImportError, OSError) as error:
+        except (ImportError, OSError, PagefindError) as error:
             log.debug("Pagefind service unavailable (%s): indexing at the end instead", error)
+
+    def add_page(self, path: Path, html: str) -> None:
+        """Hand Pagefind the page written to `path`; pages outside the site folder and empty
+        ones (MkDocs writes neither) are left out."""
+        if self.background is None or not html.strip() or not path.is_relative_to(self.site_dir):
             return
-        leave_out = [*self.other_languages, BUNDLE_DIR]
-        first = pages_glob(self.site_dir, leave_out=leave_out)
-        if first:
-            self.background.add(first)
+        try:
+            self.background.add_page(path, html)
+        except PagefindError as error:
+            log.debug("Pagefind service: %s; indexing with the command line instead", error)
+            self.close()
 
     def finish(self) -> IndexReport:
-        """Add the other languages' pages and write the index. Raises `PagefindError`."""
+        """Index what is left and write the index. Raises `PagefindError`."""
         background, self.background = self.background, None
         if background is not None:
-            rest = pages_glob(self.site_dir, names=self.other_languages)
-            if rest:
-                background.add(rest)
             try:
                 return background.finish()
             except PagefindError as error:
