@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -77,7 +78,16 @@ def normalise(text: str) -> str:
 
 
 def read_document(text: str) -> Document:
-    """Split `text` into front matter (parsed, with positions) and body."""
+    """Split `text` into front matter (parsed, with positions) and body.
+
+    A build reads each article several times (source checks, front matter, translation
+    parity, the translation's source hash): the same text gives the same `Document`, parsed
+    once, which callers read and never modify."""
+    return _read_document(text)
+
+
+@functools.lru_cache(maxsize=1024)  # keyed on the whole text: an edited file is a new key
+def _read_document(text: str) -> Document:
     text = normalise(text)
     match = FRONT_MATTER_RE.match(text)
     if match is None:
