@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
@@ -96,6 +97,17 @@ def check_source(path: str, data: bytes, *, article_slug: str | None) -> Source:
     findings += duplicate_footnotes(path, source.text)
     links = unsafe_links(path, source.text)
     return Source(source.text, findings + links, source.decoded, len(links))
+
+
+def check_source_file(path: str, file: Path, *, article_slug: str | None) -> Source:
+    """`check_source` of the file `file`, shown as `path`; a file that cannot be read is one
+    finding (and no text)."""
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        reason = f"cannot be read ({error.strerror})"
+        return Source("", [Finding(path, 1, 1, "error", reason, "check the file's permissions")])
+    return check_source(path, data, article_slug=article_slug)
 
 
 #: A footnote definition at the start of a line: `[^label]: text`.
