@@ -116,11 +116,10 @@ def links(text: str) -> Iterator[Link]:
 def unsafe_links(path: str, text: str) -> list[Finding]:
     """An error at each link or image in `text` whose scheme is not http, https or mailto."""
     return [
-        Finding(
+        Finding.error(
             path,
             link.line,
             link.col,
-            "error",
             f"link to a '{scheme(link.url)}:' URL is not allowed: '{_shorten(link.url)}'",
             "link only to http(s) pages, mailto: addresses or files of this site "
             "(the link is removed from the page)",
