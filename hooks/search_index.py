@@ -3,7 +3,9 @@
 
 - ``on_startup``: remember whether MkDocs builds with ``--dirty`` (``make preview``).
 - ``on_config``: validate ``extra.pagefind``; refuse Material's own search plugin (it would
-  ship a merged all-language index and run jieba at build time); start Pagefind's service.
+  ship a merged all-language index and run jieba at build time); start Pagefind's services
+  (one per language). In the next language's pass, finish the first language's index in the
+  background (on the other core).
 - ``on_env``: the search box's words in the language being built (``pagefind_labels``).
 - ``on_post_page``: hand Pagefind each page's final HTML (after every hook that edits it), so
   it indexes on the other core while MkDocs builds the rest.
@@ -29,6 +31,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from healthsite.content.languages import site_languages
 from healthsite.search.pagefind import PagefindError
 from healthsite.search.site_index import (
     DEFAULT_EXCLUDED,
@@ -63,6 +66,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _settings, _index
     if not is_first_language_pass(config):
+        if _index is not None:  # the first language is built: finish its index meanwhile
+            _index.finish_first_language()
         return None
     if _index is not None:  # left by a build that failed before its end
         _index.close()
@@ -77,7 +82,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
             "search is built by Pagefind (hooks/search_index.py)"
         )
     _settings = settings
-    _index = SiteIndex(Path(config.site_dir), settings.exclude_selectors)
+    locales, default = site_languages(config.plugins)
+    others = [locale for locale in locales if locale != default]
+    _index = SiteIndex(Path(config.site_dir), settings.exclude_selectors, others)
     if _indexing(_index.site_dir):
         _index.start()
     return None

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import concurrent.futures
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from healthsite.search.pagefind import BackgroundIndex, PagefindError, executable
+from healthsite.search.pagefind import (
+    BackgroundIndex,
+    PagefindError,
+    executable,
+    index_site,
+    write_bundle,
+)
 from healthsite.search.service import PagefindService, ServiceError
+from healthsite.search.site_index import SiteIndex
+
+from .search_bundle import search_index
 
 PAGE = (
     '<!doctype html><html lang="en"><head><title>{title}</title></head>'
@@ -79,3 +90,63 @@ def test_a_failed_service_is_reported(tmp_path: Path, monkeypatch: pytest.Monkey
     with pytest.raises(PagefindError, match="service"):
         index.add_page(tmp_path / "index.html", PAGE.format(title="A", text="b"))
     index.close()
+
+
+def _page(language: str, title: str, text: str, *, body: bool = True) -> str:
+    marker = " data-pagefind-body" if body else ""
+    return (
+        f'<!doctype html><html lang="{language}"><head><title>{title}</title></head>'
+        f"<body><nav>menu</nav><main{marker}><h1>{title}</h1><p>{text}</p></main></body></html>"
+    )
+
+
+def _indexed_by_command_line(site: Path, copy: Path) -> dict:
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(copy)
+    return search_index(copy)
+
+
+@pytest.mark.parametrize("english_body", [True, False])
+def test_languages_indexed_apart_equal_one_index(tmp_path: Path, english_body: bool):
+    """Each language has its own service and the first is finished early; the bundle lets a
+    search find what one index of the whole site finds, also when only one language marks
+    `data-pagefind-body` (then the command line indexes the site)."""
+    site = tmp_path / "site"
+    pages = {
+        "index.html": _page("zh-Hant", "腎結石", "多喝水可以預防腎結石"),
+        "stones/index.html": _page("zh-Hant", "膽結石", "膽結石與飲食"),
+        "en/index.html": _page("en", "Kidney stones", "drink water", body=english_body),
+        "en/stones/index.html": _page("en", "Gallstones", "diet", body=english_body),
+    }
+    index = SiteIndex(site, [], other_languages=["en"])
+    index.start()
+    for name, html in pages.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        if name.startswith("en/"):
+            index.finish_first_language()
+        index.add_page(site / name, html)
+        (site / name).write_text(html, "utf-8")
+    index.finish()
+    expected = _indexed_by_command_line(site, tmp_path / "copy")
+    assert search_index(site) == expected
+    # The body rule applies site-wide: English pages without the mark are not indexed at all.
+    assert set(expected) == ({"zh-hant", "en"} if english_body else {"zh-hant"})
+
+
+def test_a_shared_file_that_differs_is_refused(tmp_path: Path):
+    entry = b'{"version":"1","languages":{"en":{"page_count":1}},"include_characters":[]}'
+    other = b'{"version":"1","languages":{"fr":{"page_count":1}},"include_characters":[]}'
+    with pytest.raises(PagefindError, match=r"two different pagefind\.js"):
+        write_bundle(
+            tmp_path,
+            [
+                {"pagefind-entry.json": entry, "pagefind.js": b"a"},
+                {"pagefind-entry.json": other, "pagefind.js": b"b"},
+            ],
+        )
+    report = write_bundle(
+        tmp_path, [{"pagefind-entry.json": entry}, {"pagefind-entry.json": other}]
+    )
+    assert report.languages == 2 and report.pages == 2
+    written = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(written["languages"]) == ["en", "fr"]

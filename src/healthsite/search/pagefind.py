@@ -13,7 +13,7 @@ import json
 import re
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -80,21 +80,36 @@ def index_site(site_dir: Path, *, exclude_selectors: Sequence[str] = ()) -> Inde
     )
 
 
+#: A start tag carrying ``data-pagefind-body`` (Pagefind then indexes only such pages).
+BODY_TAG_RE = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s=/>]")
+#: Files of a bundle that name every language, merged when languages are indexed apart.
+ENTRY_FILE = "pagefind-entry.json"
+
+
 class BackgroundIndex:
     """A Pagefind index built by Pagefind's service process while the caller goes on.
 
     ``add_page(path, html)`` hands Pagefind one page as it is about to be written and returns
     at once: Pagefind indexes it in its own process (on another core) while MkDocs builds the
-    next pages. ``finish()`` adds the site's other HTML files from disk (pages MkDocs wrote
-    without handing them over, such as ``404.html``), waits, writes ``site_dir/pagefind/`` and
-    reports what was indexed, like :func:`index_site`. Its files hold the same pages as the
-    command line's; only the order pages are numbered in differs (here: build order, there:
-    the file system's directory order), which changes the index chunks' hashed names, not what
-    a search finds.
+    next pages. ``collect()`` adds the HTML files of its part of the site (``belongs``) that it
+    was not handed (such as ``404.html``) from disk, waits and returns the bundle's files;
+    ``finish()`` also writes them to ``site_dir/pagefind/`` and reports what was indexed, like
+    :func:`index_site`. The files hold the same pages as the command line's; only the order
+    pages are numbered in differs (here: build order, there: the file system's directory
+    order), which changes the index files' hashed names, not what a search finds.
     """
 
-    def __init__(self, site_dir: Path, *, exclude_selectors: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        *,
+        exclude_selectors: Sequence[str] = (),
+        belongs: Callable[[str], bool] = lambda relative: True,
+    ) -> None:
         self.site_dir = Path(site_dir)
+        self.belongs = belongs
+        #: Whether a page it was given marks its indexed part with ``data-pagefind-body``.
+        self.has_body = False
         # MkDocs creates the folder later; Pagefind works in it (page paths are relative).
         self.site_dir.mkdir(parents=True, exist_ok=True)
         self._service = PagefindService(executable(), cwd=self.site_dir)
@@ -118,6 +133,7 @@ class BackgroundIndex:
     def _add(self, relative: str, text: str) -> None:
         if self._index_id is None:
             self._index_id = int(self._wait(self._opened)["index_id"])
+        self.has_body = self.has_body or BODY_TAG_RE.search(text) is not None
         request = {
             "type": "AddFile",
             "index_id": self._index_id,
@@ -127,36 +143,33 @@ class BackgroundIndex:
         }
         self._pending.append(self._service.request(request))
 
-    def finish(self) -> IndexReport:
-        """Add the HTML files not handed over, wait for every page, write the bundle, stop the
-        service; raise :class:`PagefindError` when Pagefind failed."""
+    def collect(self) -> dict[str, bytes]:
+        """Add the HTML files not handed over, wait for every page and return the bundle's
+        files (path inside ``pagefind/``: contents); stop the service. Raises
+        :class:`PagefindError` when Pagefind failed."""
         try:
             for relative in _html_files(self.site_dir):
-                if relative not in self._added:
+                if relative not in self._added and self.belongs(relative):
                     text = (self.site_dir / relative).read_text(encoding="utf-8", errors="replace")
                     self._add(relative, text)
             if self._index_id is None:
                 self._index_id = int(self._wait(self._opened)["index_id"])
             for future in self._pending:
                 self._wait(future)
-            # The files come back in the answer and are written here: Pagefind's own
-            # WriteFiles answers before its last writes reach the disk.
+            # The files come back in the answer and are written by the caller: Pagefind's
+            # own WriteFiles answers before its last writes reach the disk.
             answer = self._wait(
                 self._service.request({"type": "GetFiles", "index_id": self._index_id})
             )
-            _write_bundle(self.site_dir / BUNDLE_DIR, answer.get("files") or [])
+            return _decoded(answer.get("files") or [])
         except (ServiceError, OSError, ValueError) as error:
             raise PagefindError(f"Pagefind's service failed: {error}") from error
         finally:
             self.close()
-        entry = self.site_dir / BUNDLE_DIR / "pagefind-entry.json"
-        languages: dict[str, Any] = {}
-        if entry.is_file():
-            languages = json.loads(entry.read_text(encoding="utf-8")).get("languages") or {}
-        pages = sum(int(language.get("page_count", 0)) for language in languages.values())
-        if not pages:
-            raise PagefindError(f"Pagefind indexed no pages in {self.site_dir}")
-        return IndexReport(languages=len(languages), pages=pages, words=0, output="")
+
+    def finish(self) -> IndexReport:
+        """:meth:`collect`, then write the bundle and report what it holds."""
+        return write_bundle(self.site_dir, [self.collect()])
 
     def _wait(self, future: concurrent.futures.Future[dict[str, Any]]) -> dict[str, Any]:
         """The answer; raises :class:`ServiceError` when the service failed or gave no answer
@@ -171,16 +184,47 @@ class BackgroundIndex:
         self._service.close()
 
 
-def _write_bundle(bundle: Path, files: list[dict[str, str]]) -> None:
-    """Replace ``bundle`` with Pagefind's ``files`` (paths relative to it, base64 contents)."""
+def write_bundle(site_dir: Path, parts: Sequence[Mapping[str, bytes]]) -> IndexReport:
+    """Replace ``site_dir/pagefind/`` with the files of ``parts`` (bundles of disjoint sets of
+    languages, as :meth:`BackgroundIndex.collect` returns them) and report what it holds. Their
+    entry files are merged; any other file they share must be the same. Raises
+    :class:`PagefindError`."""
+    files: dict[str, bytes] = {}
+    languages: dict[str, Any] = {}
+    entry: dict[str, Any] = {}
+    for part in parts:
+        for name, content in part.items():
+            if name == ENTRY_FILE:
+                entry = json.loads(content)
+                for language, about in (entry.get("languages") or {}).items():
+                    if language in languages:
+                        raise PagefindError(f"language {language} was indexed twice")
+                    languages[language] = about
+            elif files.setdefault(name, content) != content:
+                raise PagefindError(f"Pagefind wrote two different {name}")
+    pages = sum(int(about.get("page_count", 0)) for about in languages.values())
+    if not pages:
+        raise PagefindError(f"Pagefind indexed no pages in {site_dir}")
+    entry["languages"] = languages
+    files[ENTRY_FILE] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    bundle = site_dir / BUNDLE_DIR
     shutil.rmtree(bundle, ignore_errors=True)
+    for name, content in files.items():
+        target = bundle.joinpath(*PurePosixPath(name).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return IndexReport(languages=len(languages), pages=pages, words=0, output="")
+
+
+def _decoded(files: list[dict[str, str]]) -> dict[str, bytes]:
+    """Pagefind's ``GetFiles`` answer as path: contents (paths checked to stay inside)."""
+    decoded = {}
     for file in files:
         relative = PurePosixPath(file["path"])
         if relative.is_absolute() or ".." in relative.parts:
             raise ValueError(f"Pagefind named a file outside its folder: {file['path']}")
-        target = bundle.joinpath(*relative.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"], validate=True))
+        decoded[relative.as_posix()] = base64.b64decode(file["content"], validate=True)
+    return decoded
 
 
 def _html_files(site_dir: Path) -> list[str]:
