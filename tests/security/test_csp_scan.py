@@ -128,3 +128,13 @@ def test_ordinary_pages_take_the_fast_path(page):
     assert fast is not None
     assert fast == csp.reference_scan(page)
     assert fast.blocked or fast.scripts or fast.styles or fast.existing
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["&", "#", "x", "X", "1", "a", "<", ".", "-", ";", " "])))
+def test_awkward_reference_check_equals_its_single_expression(pieces):
+    """The fast scan's check for references HTMLParser waits on gives what the one regular
+    expression it replaced gives (that expression tried its end-of-page branches at every
+    ``&`` and ``<`` of a page)."""
+    text = "".join(pieces)
+    assert csp._awkward_reference(text) is bool(csp._AWKWARD_REFERENCE_RE.search(text))

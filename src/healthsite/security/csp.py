@@ -479,6 +479,19 @@ _CDATA_END_RE = {
 _AWKWARD_REFERENCE_RE = re.compile(
     r"&#(?![0-9]|[xX][0-9a-fA-F])|&[a-zA-Z#][-.a-zA-Z0-9]*\Z|<\Z|&\Z"
 )
+#: Its first branch alone (found anywhere), and the rest (only at the end of the page).
+_BARE_NUMBER_SIGN_RE = re.compile(r"&#(?![0-9]|[xX][0-9a-fA-F])")
+_CUT_REFERENCE_RE = re.compile(r"&[a-zA-Z#][-.a-zA-Z0-9]*\Z|&\Z")
+
+
+def _awkward_reference(text: str) -> bool:
+    """``_AWKWARD_REFERENCE_RE.search(text)``, without trying the end-of-page branches at
+    every ``&`` and ``<`` of the page: a reference cut off by the end starts at the last
+    ``&`` (the characters it may contain include no ``&``)."""
+    if _BARE_NUMBER_SIGN_RE.search(text) or text.endswith("<"):
+        return True
+    last = text.rfind("&")
+    return last >= 0 and _CUT_REFERENCE_RE.match(text, last) is not None
 #: A start tag that may carry a blocked attribute: a name starting with "on" or "style", or a
 #: value that may be (or, through a character reference, hide) a javascript: or //host URL.
 _MAYBE_BLOCKED_RE = re.compile(
@@ -508,7 +521,7 @@ _SKIP_RE = re.compile(
 
 def _fast_scan(text: str, attributes: bool) -> PageScan | None:
     """:func:`scan` without ``HTMLParser``; ``None`` when the page needs it."""
-    if _AWKWARD_REFERENCE_RE.search(text):
+    if _awkward_reference(text):
         return None
     head_end = html_end = charset_end = first_resource = None
     elements_in_head = 0
