@@ -73,8 +73,9 @@ def generate_articles(n: int, keys: list[str], seed: int, today: dt.date) -> lis
         groups = _citation_plan(rng, keys)
         slots = _slots(rng, len(groups) - 1)  # shared: citations appear in the same order
         meta = _dates(rng, today)
-        zh = _zh_article(rng, slug, topic, angle, (groups, slots), meta, round_)
-        en = _en_article(rng, slug, topic, angle, (groups, slots), meta, round_, source_hash(zh))
+        pair = _Pair(slug, topic, angle, (groups, slots), meta, round_)
+        zh = _zh_article(rng, pair)
+        en = _en_article(rng, pair, source_hash(zh))
         articles.append(Article(slug=slug, zh=zh, en=en, groups=groups))
     return articles
 
@@ -139,6 +140,22 @@ def _dates(rng: random.Random, today: dt.date) -> _Dates:
     )
 
 
+#: Citation groups, and where in each section they go: (group index, position 0–1).
+_Plan = tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]]
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """What the two language versions of one article share."""
+
+    slug: str
+    topic: tuple[str, str, str]  # (zh-Hant, English, slug part)
+    angle: tuple[str, str, str]
+    plan: _Plan
+    meta: _Dates
+    round_: int  # how many times this topic and angle came round before
+
+
 def _front_matter(fields: list[tuple[str, str]], changes: list[tuple[dt.date, str]]) -> str:
     lines = ["---", *(f"{name}: {value}" for name, value in fields), "changes:"]
     for date, summary in changes:
@@ -146,39 +163,24 @@ def _front_matter(fields: list[tuple[str, str]], changes: list[tuple[dt.date, st
     return "\n".join(lines)
 
 
-def _zh_article(
-    rng: random.Random,
-    slug: str,
-    topic: tuple[str, str, str],
-    angle: tuple[str, str, str],
-    plan: tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]],
-    meta: _Dates,
-    round_: int,
-) -> str:
+def _zh_article(rng: random.Random, pair: _Pair) -> str:
+    topic, angle, round_ = pair.topic, pair.angle, pair.round_
     title = f"{topic[0]}與{angle[0]}：病人與家屬須知" + (f"（{round_ + 1}）" if round_ else "")
     front = _article_front_matter(
-        meta,
+        pair.meta,
         [
             ("title", title),
             ("description", f"說明{topic[0]}在{angle[0]}方面的常見問題、研究證據與就醫時機。"),
-            ("slug", slug),
+            ("slug", pair.slug),
         ],
         reviewer="陳美華醫師，腫瘤內科專科醫師",
         summaries=("更新研究證據與就醫建議。", "首次發布。"),
     )
-    return front + _body(rng, ZH, title, topic[0], angle[0], plan)
+    return front + _body(rng, ZH, title, topic[0], angle[0], pair.plan)
 
 
-def _en_article(
-    rng: random.Random,
-    slug: str,
-    topic: tuple[str, str, str],
-    angle: tuple[str, str, str],
-    plan: tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]],
-    meta: _Dates,
-    round_: int,
-    zh_hash: str,
-) -> str:
+def _en_article(rng: random.Random, pair: _Pair, zh_hash: str) -> str:
+    topic, angle, round_, meta = pair.topic, pair.angle, pair.round_, pair.meta
     subject = topic[1][0].upper() + topic[1][1:]
     title = f"{subject} and {angle[1]}: what patients and families should know" + (
         f" ({round_ + 1})" if round_ else ""
@@ -189,7 +191,7 @@ def _en_article(
     )
     front = _article_front_matter(
         meta,
-        [("title", f'"{title}"'), ("description", description), ("slug", slug)],
+        [("title", f'"{title}"'), ("description", description), ("slug", pair.slug)],
         reviewer='"Mei-Hua Chen, MD, medical oncologist"',
         summaries=("Updated the evidence and advice.", "First published."),
         tail=[
@@ -198,7 +200,7 @@ def _en_article(
             ("translation_source_hash", f'"{zh_hash}"'),
         ],
     )
-    return front + _body(rng, EN, title, topic[1], angle[1], plan)
+    return front + _body(rng, EN, title, topic[1], angle[1], pair.plan)
 
 
 def _article_front_matter(
@@ -250,7 +252,7 @@ def _body(
     title: str,
     topic: str,
     angle: str,
-    plan: tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]],
+    plan: _Plan,
 ) -> str:
     """The article's Markdown after its front matter: title, key points, the sections with
     their citations, the bibliography marker."""
