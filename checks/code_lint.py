@@ -34,58 +34,42 @@ def check_code(project: Project) -> list[Finding]:
     if not targets:
         return []
     findings: list[Finding] = []
-    lint = subprocess.run(
-        [ruff(), "check", "--output-format", "concise", "--no-cache", *targets],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    for line in lint.stdout.splitlines():
-        match = LINT_RE.match(line)
-        if match:
-            message = match["message"].replace("[*] ", "")
-            findings.append(
-                Finding(
-                    Path(match["path"]).as_posix(),
-                    int(match["line"]),
-                    int(match["col"]),
-                    "error",
-                    f"{message} ({match['code']})",
-                    "fix it by hand or run `.venv/bin/ruff check --fix`",
-                )
+    lint = _ruff(project, "check", *targets)
+    for match in filter(None, map(LINT_RE.match, lint.stdout.splitlines())):
+        message = match["message"].replace("[*] ", "")
+        findings.append(
+            Finding.error(
+                Path(match["path"]).as_posix(),
+                int(match["line"]),
+                int(match["col"]),
+                f"{message} ({match['code']})",
+                "fix it by hand or run `.venv/bin/ruff check --fix`",
             )
-    formatting = subprocess.run(
-        [ruff(), "format", "--check", "--no-cache", "--output-format", "concise", *targets],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    for line in formatting.stdout.splitlines():
-        match = FORMAT_RE.match(line)
-        if match:
-            path = Path(match["path"] or match["old"]).as_posix()
-            findings.append(
-                Finding(
-                    path,
-                    int(match["line"] or 1),
-                    int(match["col"] or 1),
-                    "error",
-                    "file is not formatted",
-                    f"run `.venv/bin/ruff format {path}`",
-                )
+        )
+    formatting = _ruff(project, "format", "--check", *targets)
+    for match in filter(None, map(FORMAT_RE.match, formatting.stdout.splitlines())):
+        path = Path(match["path"] or match["old"]).as_posix()
+        line, col = int(match["line"] or 1), int(match["col"] or 1)
+        findings.append(
+            Finding.error(
+                path, line, col, "file is not formatted", f"run `.venv/bin/ruff format {path}`"
             )
+        )
     for result in (lint, formatting):
         if result.returncode not in (0, 1):
+            problem = f"ruff failed: {result.stderr.strip()}"
             findings.append(
-                Finding(
-                    "pyproject.toml",
-                    1,
-                    1,
-                    "error",
-                    f"ruff failed: {result.stderr.strip()}",
-                    "fix the ruff configuration",
-                )
+                Finding.error("pyproject.toml", 1, 1, problem, "fix the ruff configuration")
             )
     return findings
+
+
+def _ruff(project: Project, command: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """`ruff <command>` over the project, one finding per line, no cache."""
+    return subprocess.run(
+        [ruff(), command, "--output-format", "concise", "--no-cache", *arguments],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

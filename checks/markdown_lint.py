@@ -102,11 +102,10 @@ def check_markdown(project: Project) -> list[Finding]:
         if config_error:
             shown = project.relative(config) if config.is_relative_to(project.root) else config
             return [
-                Finding(
+                Finding.error(
                     str(shown),
                     1,
                     1,
-                    "error",
                     f"pymarkdown failed: {config_error}",
                     "fix the configuration",
                 )
@@ -119,11 +118,10 @@ def check_markdown(project: Project) -> list[Finding]:
             if error:
                 failures[relative] = error
     return findings + [
-        Finding(
+        Finding.error(
             relative,
             1,
             1,
-            "error",
             f"Markdown lint could not read this file (pymarkdown: {error})",
             f"look for unusual Markdown in it; `.venv/bin/python -m pymarkdown scan {relative}` "
             "shows pymarkdown's own message",
@@ -165,11 +163,10 @@ def _scan(config: Path, folder: Path, files: list[str]) -> tuple[list[Finding], 
             rule, f"see https://pymarkdown.readthedocs.io/en/latest/plugins/rule_{rule.lower()}/"
         )
         findings.append(
-            Finding(
+            Finding.error(
                 _relative(Path(match["path"]), folder),
                 int(match["line"]),
                 int(match["col"]),
-                "error",
                 f"{match['message']} ({rule})",
                 fix,
             )

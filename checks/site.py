@@ -62,7 +62,7 @@ def _build(project: Project, site: Path) -> list[Finding]:
             path, number, message = located["path"], int(located["line"]), located["text"]
             message, _, fix = message.partition("; ")
             col = int(located["col"] or 1)
-            findings.append(Finding(path, number, col, "error", message, fix))
+            findings.append(Finding.error(path, number, col, message, fix))
             continue
         # a site without hooks/source_files.py: its link messages are located here
         doc = DOC_FILE_RE.search(text)
@@ -70,11 +70,10 @@ def _build(project: Project, site: Path) -> list[Finding]:
         found = locate_mkdocs_message(text, lambda page: project.read(f"{project.docs_dir}/{page}"))
         line, col = found[1:] if found else (1, 1)
         findings.append(
-            Finding(
+            Finding.error(
                 path,
                 line,
                 col,
-                "error",
                 f"strict build: {text}",
                 "fix it so that `make build` passes",
             )
@@ -82,11 +81,10 @@ def _build(project: Project, site: Path) -> list[Finding]:
     if result.returncode != 0 and not findings:
         tail = " ".join(result.stderr.strip().splitlines()[-3:])
         findings.append(
-            Finding(
+            Finding.error(
                 "mkdocs.yml",
                 1,
                 1,
-                "error",
                 f"strict build failed: {tail}",
                 "run `make build` to see why",
             )
@@ -127,22 +125,20 @@ def _links(project: Project, site: Path) -> list[Finding]:
             source = _source_of(project, page)
             line, col = _fragment_position(project, source, url)
             findings.append(
-                Finding(
+                Finding.error(
                     source,
                     line,
                     col,
-                    "error",
                     f"broken link in the built page {page}: {url} ({error['reason']})",
                     "fix the link target or the heading it points to",
                 )
             )
     if result.returncode != 0 and not findings:
         findings.append(
-            Finding(
+            Finding.error(
                 "mkdocs.yml",
                 1,
                 1,
-                "error",
                 "lychee failed: " + result.stdout[-300:],
                 "run lychee by hand",
             )

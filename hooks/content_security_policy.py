@@ -25,7 +25,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hook_support import OncePerBuild, is_first_language_pass, is_serving, remember_command
+from hook_support import (
+    OncePerBuild,
+    is_first_language_pass,
+    is_serving,
+    page_path,
+    remember_command,
+)
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from healthsite.security.csp import Blocked, blocked_description, secure_page
@@ -63,7 +69,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     )
     source = _source_text(page) if secured.blocked else ""  # read only to report
     for item in secured.blocked:
-        _report(_source_name(page, config), _source_line(source, item), item)
+        _report(page_path(page, config), _source_line(source, item), item)
     return secured.html
 
 
@@ -80,18 +86,6 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def _report(where: str, line: int | None, item: Blocked) -> None:
     location = f"{where}:{line}" if line else where
     report.warning(f"{location}: {blocked_description(item)}")
-
-
-def _source_name(page: Page, config: MkDocsConfig) -> str:
-    """The page's Markdown file relative to mkdocs.yml's folder (``docs/x.md``)."""
-    source = page.file.abs_src_path
-    if not source:
-        return page.file.src_uri
-    root = Path(config.config_file_path or ".").resolve().parent
-    try:
-        return Path(source).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return Path(source).as_posix()
 
 
 def _source_text(page: Page) -> str:

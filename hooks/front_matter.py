@@ -18,7 +18,6 @@ from mkdocs.plugins import get_plugin_logger
 
 from healthsite.content.documents import read_document
 from healthsite.content.front_matter import check_front_matter
-from healthsite.content.languages import site_languages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -40,11 +39,13 @@ def on_page_markdown(
     article = article_file(page, config)
     if article is None:
         return None
-    path, _slug, language = article
-    _, source = site_languages(config.plugins)
     text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
     findings = check_front_matter(
-        path, read_document(text), language=language, source_language=source, today=dt.date.today()
+        article.path,
+        read_document(text),
+        language=article.language,
+        source_language=article.source_language,
+        today=dt.date.today(),
     )
     for finding in findings:
         report.finding(finding)

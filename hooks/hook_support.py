@@ -3,7 +3,8 @@
 - Which language pass this is: mkdocs-static-i18n builds the default language first, then
   calls MkDocs' `build()` again for every other language from its `on_post_build`, so
   `on_config` runs once per language; work for the whole build runs in the first pass only.
-- Which language and article a page is.
+- Which language and article a page is; the folder of mkdocs.yml (every configured path is
+  relative to it) and a file's path as messages show it.
 - `OncePerBuild`: each message once, however many language passes repeat it.
 - `load_section`: a typed `extra.<name>` section, validated by MkDocs' config classes.
 - Whether this process serves or builds with ``--dirty``: MkDocs calls ``on_startup`` once per
@@ -15,9 +16,12 @@
 from __future__ import annotations
 
 import copy
+import functools
 import logging
+import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -47,15 +51,51 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
     return str(getattr(page.file, "locale", None) or config.theme["language"])
 
 
-def article_file(page: Page, config: MkDocsConfig) -> tuple[str, str, str] | None:
-    """(path relative to mkdocs.yml, slug, language) for an article page in one of the site's
-    languages, else None."""
+def site_root(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml, which every configured path is relative to."""
+    return _resolved_root(config.config_file_path or "", os.getcwd())
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved_root(config_file_path: str, cwd: str) -> Path:
+    return (Path(cwd) / (config_file_path or ".")).resolve().parent
+
+
+def shown_path(path: str | Path, config: MkDocsConfig) -> str:
+    """`path` relative to the folder of mkdocs.yml, as messages show it."""
+    root = str(site_root(config))
+    path = os.path.abspath(path)
+    if path.startswith(root + os.sep):  # the usual case, without os.path.relpath's work
+        return path[len(root) + 1 :].replace(os.sep, "/")
+    return Path(os.path.relpath(Path(path).resolve(), root)).as_posix()  # symlinks, or outside
+
+
+def page_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's file as messages show it (its `docs/` path if it has no file)."""
     source = page.file.abs_src_path
-    parts = article_parts(page.file.src_uri, site_languages(config.plugins)[0])
+    return shown_path(source, config) if source else page.file.src_uri
+
+
+class ArticleFile(NamedTuple):
+    """An article page's file: its path as messages show it, slug and language, and the
+    site's languages (locale -> name) and source language."""
+
+    path: str
+    slug: str
+    language: str
+    languages: Mapping[str, str]
+    source_language: str
+
+
+def article_file(page: Page, config: MkDocsConfig) -> ArticleFile | None:
+    """The page's article file if it is an article in one of the site's languages."""
+    source = page.file.abs_src_path
+    languages, source_language = site_languages(config.plugins)
+    parts = article_parts(page.file.src_uri, languages)
     if not source or parts is None:
         return None
-    root = Path(config.config_file_path or ".").resolve().parent
-    return Path(source).resolve().relative_to(root).as_posix(), *parts
+    slug, language = parts
+    return ArticleFile(shown_path(source, config), slug, language, languages, source_language)
 
 
 class OncePerBuild:

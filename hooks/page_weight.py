@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from hook_support import is_first_language_pass
+from hook_support import is_first_language_pass, shown_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
@@ -71,7 +71,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
                 f"mkdocs.yml: extra_css: {path} is neither in docs/ nor in overrides/; "
                 "fix the path or remove the line"
             )
-        parts.append((_shown_path(source, config), source.content_string))
+        parts.append(
+            (shown_path(source.abs_src_path or source.src_uri, config), source.content_string)
+        )
     try:
         css = join_stylesheets(parts)
     except BundleError as error:
@@ -97,13 +99,3 @@ def _is_local(path: str) -> bool:
     """A file of this site, not an address on another host."""
     parts = urlsplit(path)
     return not (parts.scheme or parts.netloc or path.startswith("/"))
-
-
-def _shown_path(file: File, config: MkDocsConfig) -> str:
-    """The source file relative to mkdocs.yml's folder, as messages name it."""
-    root = Path(config.config_file_path or ".").resolve().parent
-    source = Path(file.abs_src_path or file.src_uri).resolve()
-    try:
-        return source.relative_to(root).as_posix()
-    except ValueError:
-        return file.src_uri

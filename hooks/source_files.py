@@ -7,7 +7,7 @@ Events:
   written both as ``x.md`` and as ``x.<default language>.md`` is reported
   (``healthsite.content.page_files``) and ``x.md`` is left out, so the build goes on.
 - ``on_files`` (after the i18n plugin picked this language's files): read every page's bytes
-  through ``healthsite.content.sources.check_source`` and log its findings
+  through ``healthsite.content.sources.check_source_file`` and log its findings
   (``path:line:col: what; how to fix``, fatal under ``--strict``): bytes that are not UTF-8,
   a byte-order mark, front matter MkDocs would publish as text, links to ``javascript:``,
   ``data:``… URLs, article file names that are not slugs. A file that is not UTF-8 is handed
@@ -15,7 +15,7 @@ Events:
   stop with a traceback that names no file).
 - MkDocs' own link warnings (``Doc file 'x.en.md' contains a link 'y.md', but …``) get the
   link's ``path:line:col`` in front and a fix after them
-  (``healthsite.content.links.locate_mkdocs_message``, as ``make check`` locates them).
+  (``healthsite.content.links.LocatedLinkMessages``, as ``make check`` locates them).
 - ``on_page_content`` (last): remove URL attributes with an unsafe scheme from the page's HTML
   (``healthsite.content.links.neutralize``), so a build that does not stop on warnings
   (``make preview``) never ships a live ``javascript:`` link either.
@@ -27,14 +27,14 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hook_support import OncePerBuild, is_first_language_pass, page_language
+from hook_support import OncePerBuild, is_first_language_pass, page_language, shown_path
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from healthsite.content.articles import article_parts
 from healthsite.content.languages import site_languages
-from healthsite.content.links import MKDOCS_LINK_FIX, locate_mkdocs_message, neutralize
+from healthsite.content.links import LocatedLinkMessages, neutralize
 from healthsite.content.page_files import duplicate_pages
-from healthsite.content.sources import check_source
+from healthsite.content.sources import check_source_file
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -46,36 +46,12 @@ log = get_plugin_logger(Path(__file__).stem)
 report = OncePerBuild(log)
 #: Pages whose unsafe links were already reported from their Markdown source.
 _reported_links: set[str] = set()
-
-
-class _LocatedLinkMessages(logging.Filter):
-    """Put the link's `path:line:col:` in front of MkDocs' own link warnings."""
-
-    docs = Path("docs")
-    shown = "docs"
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        found = locate_mkdocs_message(
-            message, lambda page: (self.docs / page).read_text(encoding="utf-8-sig")
-        )
-        if found is not None:
-            page, line, col = found
-            record.msg = (
-                f"{self.shown}/{page}:{line}:{col}: {message.rstrip('.')}; {MKDOCS_LINK_FIX}"
-            )
-            record.args = ()
-        return True
-
-
-_LINK_MESSAGES = _LocatedLinkMessages()
+_LINK_MESSAGES = LocatedLinkMessages()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _LINK_MESSAGES.docs = Path(config.docs_dir)
-    _LINK_MESSAGES.shown = _relative(
-        Path(config.docs_dir), Path(config.config_file_path or ".").resolve().parent
-    )
+    _LINK_MESSAGES.shown = shown_path(config.docs_dir, config)
     pages_log = logging.getLogger("mkdocs.structure.pages")
     if _LINK_MESSAGES not in pages_log.filters:
         pages_log.addFilter(_LINK_MESSAGES)
@@ -88,8 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 @event_priority(100)  # before mkdocs-static-i18n (-100), which raises on such a pair
 def _leave_out_duplicate_pages(files: Files, *, config: MkDocsConfig) -> Files | None:
     languages, source = site_languages(config.plugins)
-    docs = Path(config.docs_dir).resolve()
-    prefix = _relative(docs, Path(config.config_file_path or ".").resolve().parent)
+    prefix = shown_path(config.docs_dir, config)
     pages = {f"{prefix}/{file.src_uri}": file for file in files.documentation_pages()}
     for finding in duplicate_pages(pages, languages, source):
         report.warning(finding.located())
@@ -100,20 +75,15 @@ def _leave_out_duplicate_pages(files: Files, *, config: MkDocsConfig) -> Files |
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has made this language's files
 def _check_sources(files: Files, *, config: MkDocsConfig) -> Files | None:
     languages, _source = site_languages(config.plugins)
-    root = Path(config.config_file_path or ".").resolve().parent
     for file in files.documentation_pages():
         if not file.abs_src_path:
             continue
-        path = _relative(Path(file.abs_src_path), root)
         parts = article_parts(file.src_uri, languages)
-        try:
-            data = Path(file.abs_src_path).read_bytes()
-        except OSError as error:
-            report.warning(
-                f"{path}:1:1: cannot be read ({error.strerror}); check the file's permissions"
-            )
-            continue
-        source = check_source(path, data, article_slug=parts[0] if parts else None)
+        source = check_source_file(
+            shown_path(file.abs_src_path, config),
+            Path(file.abs_src_path),
+            article_slug=parts[0] if parts else None,
+        )
         for finding in source.findings:
             report.warning(finding.located())
         if source.unsafe_links:
@@ -136,10 +106,3 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             "URLs"
         )
     return cleaned if removed else None
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

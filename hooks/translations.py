@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
-from hook_support import OncePerBuild, article_file, is_first_language_pass, load_section
+from hook_support import (
+    OncePerBuild,
+    article_file,
+    is_first_language_pass,
+    load_section,
+    site_root,
+)
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -81,23 +87,21 @@ def on_page_markdown(
     article = article_file(page, config)
     if article is None:
         return None
-    path, _slug, language = article
-    languages, source_language = site_languages(config.plugins)
-    root = Path(config.config_file_path or ".").resolve().parent
+    root = site_root(config)
     findings, stale = translation_findings(
-        path,
-        language,
-        languages=languages,
-        source_language=source_language,
+        article.path,
+        article.language,
+        languages=article.languages,
+        source_language=article.source_language,
         read=lambda relative: _read(root / relative),
     )
     for finding in findings:
         report.warning(finding.build_style())
     if not stale:
         return None
-    link = get_relative_url(page.url.removeprefix(f"{language}/"), page.url)
+    link = get_relative_url(page.url.removeprefix(f"{article.language}/"), page.url)
     notice = _templates.get_template("partials/translation-outdated.html").render(
-        labels=_labels[language], link=link, source_language=source_language
+        labels=_labels[article.language], link=link, source_language=article.source_language
     )
     return insert_after_h1(markdown, notice.strip() + "\n")
 

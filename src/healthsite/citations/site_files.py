@@ -1,14 +1,13 @@
 """Where the citation engine's inputs are, and how a page's lines are counted.
 
 Plain functions for the citation hook: bibliography paths from `extra.citations.bibliography`
-globs, the bibliography template a theme provides, a page's path as messages show it, and the
-lines of front matter MkDocs strips before the engine sees the Markdown.
+globs, the bibliography template a theme provides, and the lines of front matter MkDocs
+strips before the engine sees the Markdown.
 """
 
 from __future__ import annotations
 
 import glob
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -58,14 +57,6 @@ def template_path(theme_dirs: Iterable[str], fallback: Path) -> Path:
         if candidate.is_file():
             return candidate
     return fallback
-
-
-def display_path(source: str, root: Path) -> str:
-    """`source` relative to the folder of mkdocs.yml, as messages show it."""
-    folder = str(root) + os.sep
-    if source.startswith(folder):  # the usual case, without os.path.relpath's work
-        return source[len(folder) :].replace(os.sep, "/")
-    return Path(os.path.relpath(source, root)).as_posix()
 
 
 def stripped_lines(raw: str, front_matter_end: int) -> int:

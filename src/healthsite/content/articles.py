@@ -47,11 +47,10 @@ def slug_finding(path: str, slug: str) -> Finding | None:
         if suggestion and suggestion.isascii()
         else "rename it to a short English slug such as liver-cancer.<language>.md"
     )
-    return Finding(
+    return Finding.error(
         path,
         1,
         1,
-        "error",
         f"article file name '{slug}' is not a slug (ASCII lower-case letters, digits and hyphens)",
         f"{rename} in every language, and set `slug:` to the same",
     )

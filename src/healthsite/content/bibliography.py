@@ -149,7 +149,7 @@ def _field_names_written(text: str, block: Block) -> list[tuple[str, int]]:
 
 def _at_line(path: str, problem: Problem) -> Finding:
     """A problem of the whole file, at its own line."""
-    return Finding(path, problem.line or 1, 1, "error", problem.message, problem.fix)
+    return Finding.error(path, problem.line or 1, 1, problem.message, problem.fix)
 
 
 def rule_findings(entries: list[Entry]) -> list[Finding]:
@@ -177,7 +177,7 @@ def rule_findings(entries: list[Entry]) -> list[Finding]:
         ):
             where = entry.where(problem.field) if problem.field else (entry.line, entry.col)
             findings.append(
-                Finding(entry.path, where[0], where[1], "error", problem.message, problem.fix)
+                Finding.error(entry.path, where[0], where[1], problem.message, problem.fix)
             )
     return findings
 
@@ -196,22 +196,20 @@ def _field_names(entry: Entry, names: list[tuple[str, int]]) -> list[Finding]:
     for name, line in names:
         if name != name.lower():
             findings.append(
-                Finding(
+                Finding.error(
                     entry.path,
                     line,
                     1,
-                    "error",
                     f"field name '{name}' in @{entry.key} is not lower-case",
                     f"write '{name.lower()}'",
                 )
             )
         if name.lower() in seen:
             findings.append(
-                Finding(
+                Finding.error(
                     entry.path,
                     line,
                     1,
-                    "error",
                     f"field '{name.lower()}' appears twice in @{entry.key}",
                     "keep one",
                 )
@@ -224,7 +222,7 @@ def _entry(entry: Entry) -> list[Finding]:
     findings: list[Finding] = []
 
     def report(where: tuple[int, int], message: str, fix: str) -> None:
-        findings.append(Finding(entry.path, where[0], where[1], "error", message, fix))
+        findings.append(Finding.error(entry.path, where[0], where[1], message, fix))
 
     here = (entry.line, entry.col)
     if not KEY_RE.match(entry.key):
@@ -341,4 +339,4 @@ def _at_entry(entry: Entry, severity: Severity, message: str, fix: str) -> Findi
 
 def _at_uses(uses: Iterable[tuple[str, Citation]], message: str, fix: str) -> list[Finding]:
     """The same error at every place a key is cited."""
-    return [Finding(path, cite.line, cite.col, "error", message, fix) for path, cite in uses]
+    return [Finding.error(path, cite.line, cite.col, message, fix) for path, cite in uses]

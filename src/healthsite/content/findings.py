@@ -22,6 +22,11 @@ class Finding:
     message: str
     fix: str = ""
 
+    @classmethod
+    def error(cls, path: str, line: int, col: int, message: str, fix: str = "") -> Finding:
+        """An error at `path:line:col` (fails `make check` and the strict build)."""
+        return cls(path, line, col, "error", message, fix)
+
     @property
     def text(self) -> str:
         """`what is wrong; how to fix it`."""

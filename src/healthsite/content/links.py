@@ -11,10 +11,12 @@ and `locate_mkdocs_message` the line of the link one of MkDocs' own messages is 
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 from healthsite.citations.locate import line_col, mask_code
 
@@ -114,11 +116,10 @@ def links(text: str) -> Iterator[Link]:
 def unsafe_links(path: str, text: str) -> list[Finding]:
     """An error at each link or image in `text` whose scheme is not http, https or mailto."""
     return [
-        Finding(
+        Finding.error(
             path,
             link.line,
             link.col,
-            "error",
             f"link to a '{scheme(link.url)}:' URL is not allowed: '{_shorten(link.url)}'",
             "link only to http(s) pages, mailto: addresses or files of this site "
             "(the link is removed from the page)",
@@ -150,6 +151,29 @@ def locate_mkdocs_message(message: str, read: Callable[[str], str]) -> tuple[str
         return None
     found = locate_link(text, match["link"])
     return (match["path"], *found) if found else None
+
+
+class LocatedLinkMessages(logging.Filter):
+    """A logging filter that puts the link's `path:line:col:` in front of MkDocs' own link
+    warnings, and the fix after them; other records pass unchanged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.docs = Path("docs")  # the docs folder the messages' pages are in
+        self.shown = "docs"  # that folder as messages show it
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        found = locate_mkdocs_message(
+            message, lambda page: (self.docs / page).read_text(encoding="utf-8-sig")
+        )
+        if found is not None:
+            page, line, col = found
+            record.msg = (
+                f"{self.shown}/{page}:{line}:{col}: {message.rstrip('.')}; {MKDOCS_LINK_FIX}"
+            )
+            record.args = ()
+        return True
 
 
 def neutralize(page_html: str) -> tuple[str, list[str]]:

@@ -31,11 +31,10 @@ def duplicate_pages(
         )
         if other in present:
             findings.append(
-                Finding(
+                Finding.error(
                     path,
                     1,
                     1,
-                    "error",
                     f"'{path}' and '{other}' are the same page: a file without a language "
                     f"suffix is the {source_language} version",
                     f"keep one: move what you need into {other} and delete {path} (the build "

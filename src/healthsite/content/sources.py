@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
@@ -57,11 +58,10 @@ def read_source(path: str, data: bytes) -> Source:
         text = data.decode("utf-8", errors="replace")
         line, col = _position(data, error.start)
         findings.append(
-            Finding(
+            Finding.error(
                 path,
                 line,
                 col,
-                "error",
                 f"not UTF-8: byte 0x{data[error.start]:02X} cannot be read as text",
                 "save the file as UTF-8 (in your editor: Save with Encoding → UTF-8; "
                 f"or `iconv -f BIG5 -t UTF-8 {path}` for a Big5 file)",
@@ -70,11 +70,10 @@ def read_source(path: str, data: bytes) -> Source:
     if text.startswith(BOM):
         text = text[len(BOM) :]
         findings.append(
-            Finding(
+            Finding.error(
                 path,
                 1,
                 1,
-                "error",
                 "file starts with a BOM (an invisible byte-order mark)",
                 "save the file as UTF-8 without BOM (in your editor: Save with Encoding → UTF-8)",
             )
@@ -98,6 +97,17 @@ def check_source(path: str, data: bytes, *, article_slug: str | None) -> Source:
     return Source(source.text, findings + links, source.decoded, len(links))
 
 
+def check_source_file(path: str, file: Path, *, article_slug: str | None) -> Source:
+    """`check_source` of the file `file`, shown as `path`; a file that cannot be read is one
+    finding (and no text)."""
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        reason = f"cannot be read ({error.strerror})"
+        return Source("", [Finding.error(path, 1, 1, reason, "check the file's permissions")])
+    return check_source(path, data, article_slug=article_slug)
+
+
 #: A footnote definition at the start of a line: `[^label]: text`.
 FOOTNOTE_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]\n]+)\]:", re.M)
 
@@ -109,11 +119,10 @@ def duplicate_footnotes(path: str, text: str) -> list[Finding]:
     for match in FOOTNOTE_DEFINITION_RE.finditer(mask_code(text)):
         places.setdefault(match[1], []).append(line_col(text, match.start(1) - 2))
     return [
-        Finding(
+        Finding.error(
             path,
             line,
             col,
-            "error",
             f"footnote [^{label}] is defined {len(where)} times (lines "
             f"{', '.join(str(at[0]) for at in where)}); only the last is shown",
             "give each footnote its own label, or merge the definitions",
@@ -134,22 +143,20 @@ def page_front_matter(path: str, text: str) -> list[Finding]:
         first = document.text.split("\n", 1)[0]
         if OPENING_FENCE_RE.match(first):
             return [
-                Finding(
+                Finding.error(
                     path,
                     1,
                     1,
-                    "error",
                     "front matter is not closed: no line '---' after it",
                     "end the front matter with a line '---' (or remove this one)",
                 )
             ]
         if MULTIMARKDOWN_META_RE.match(first):
             return [
-                Finding(
+                Finding.error(
                     path,
                     1,
                     1,
-                    "error",
                     f"the first line '{first.strip()[:40]}' is read as page metadata and "
                     "the lines up to the first blank line are not shown",
                     "start the page with its # heading (front matter goes between --- lines)",
@@ -159,11 +166,10 @@ def page_front_matter(path: str, text: str) -> list[Finding]:
     if document.yaml_error is not None:
         error = document.yaml_error
         return [
-            Finding(
+            Finding.error(
                 path,
                 error.line,
                 error.col,
-                "error",
                 f"front matter is not valid YAML: {error.problem}",
                 fix,
             )
@@ -171,11 +177,10 @@ def page_front_matter(path: str, text: str) -> list[Finding]:
     match = FRONT_MATTER_RE.match(document.text)
     yaml_text = (match and match["yaml"]) or ""
     return [
-        Finding(
+        Finding.error(
             path,
             line,
             col,
-            "error",
             f"'{value}' is not a date that exists (YAML reads it as one)",
             "write a real date as YYYY-MM-DD, or quote the value to keep it as text",
         )

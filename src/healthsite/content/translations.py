@@ -36,11 +36,10 @@ def outdated(translation: Document, source_text: str) -> bool:
 def outdated_finding(path: str, translation: Document, source_path: str) -> Finding:
     """The message for an outdated translation, at its `translation_source_hash` line."""
     line, col = translation.where("translation_source_hash")
-    return Finding(
+    return Finding.error(
         path,
         line,
         col,
-        "error",
         f"translation is outdated: {source_path} changed since it was translated",
         f"update the translation, then run `make mark-translated FILE={path}`",
     )
@@ -49,11 +48,10 @@ def outdated_finding(path: str, translation: Document, source_path: str) -> Find
 def missing_finding(existing: str, missing: str, language_name: str) -> Finding:
     """The message for an article that exists in one language only."""
     language = missing.rsplit(".", 2)[-2]
-    return Finding(
+    return Finding.error(
         existing,
         1,
         1,
-        "error",
         f"no {language_name} version: {missing} is missing",
         f"copy templates/article.{language}.md to {missing} and translate this article",
     )
@@ -127,11 +125,10 @@ def _cited_keys(source: Article, translation: Article, translation_doc: Document
     for key, cite in translation_cites.items():
         if key not in source_cites:
             findings.append(
-                Finding(
+                Finding.error(
                     translation.path,
                     cite.line,
                     cite.col,
-                    "error",
                     f"cites @{key}, which {source.path} does not cite",
                     fix,
                 )
@@ -141,11 +138,10 @@ def _cited_keys(source: Article, translation: Article, translation_doc: Document
     for key, cite in source_cites.items():
         if key not in translation_cites:
             findings.append(
-                Finding(
+                Finding.error(
                     translation.path,
                     line,
                     1,
-                    "error",
                     f"does not cite @{key}, which {source.path}:{cite.line} cites",
                     fix,
                 )
@@ -161,11 +157,10 @@ def _outline(
     for index, (mine, other) in enumerate(zip(ours, theirs, strict=False)):
         if mine.level != other.level:
             return [
-                Finding(
+                Finding.error(
                     translation.path,
                     mine.line,
                     1,
-                    "error",
                     f"heading outline differs from {source.path}: heading {index + 1} is level "
                     f"{mine.level} here but level {other.level} at {source.path}:{other.line}",
                     fix,
@@ -174,11 +169,10 @@ def _outline(
     if len(ours) != len(theirs):
         line = ours[-1].line if ours else translation_doc.body_start_line
         return [
-            Finding(
+            Finding.error(
                 translation.path,
                 line,
                 1,
-                "error",
                 f"heading outline differs from {source.path}: {len(ours)} headings here, "
                 f"{len(theirs)} there",
                 fix,
