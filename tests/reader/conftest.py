@@ -88,6 +88,8 @@ CITATIONS = [
      "pmid": "12345678", "url": None},
     {"key": "who2020", "title": "A report without identifiers", "doi": None, "pmid": None,
      "url": "https://www.who.int/report"},
+    {"key": "anon2019", "title": "No address </script> & more", "doi": None, "pmid": None,
+     "url": None},
 ]
 BIBLIOGRAPHY = (
     '<section class="bibliography" aria-labelledby="bibliography-title">'
