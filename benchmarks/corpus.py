@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from healthsite.content.documents import body_hash, read_document
@@ -72,8 +73,9 @@ def generate_articles(n: int, keys: list[str], seed: int, today: dt.date) -> lis
         groups = _citation_plan(rng, keys)
         slots = _slots(rng, len(groups) - 1)  # shared: citations appear in the same order
         meta = _dates(rng, today)
-        zh = _zh_article(rng, slug, topic, angle, (groups, slots), meta, round_)
-        en = _en_article(rng, slug, topic, angle, (groups, slots), meta, round_, source_hash(zh))
+        pair = _Pair(slug, topic, angle, (groups, slots), meta, round_)
+        zh = _zh_article(rng, pair)
+        en = _en_article(rng, pair, source_hash(zh))
         articles.append(Article(slug=slug, zh=zh, en=en, groups=groups))
     return articles
 
@@ -138,6 +140,22 @@ def _dates(rng: random.Random, today: dt.date) -> _Dates:
     )
 
 
+#: Citation groups, and where in each section they go: (group index, position 0–1).
+_Plan = tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]]
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """What the two language versions of one article share."""
+
+    slug: str
+    topic: tuple[str, str, str]  # (zh-Hant, English, slug part)
+    angle: tuple[str, str, str]
+    plan: _Plan
+    meta: _Dates
+    round_: int  # how many times this topic and angle came round before
+
+
 def _front_matter(fields: list[tuple[str, str]], changes: list[tuple[dt.date, str]]) -> str:
     lines = ["---", *(f"{name}: {value}" for name, value in fields), "changes:"]
     for date, summary in changes:
@@ -145,119 +163,119 @@ def _front_matter(fields: list[tuple[str, str]], changes: list[tuple[dt.date, st
     return "\n".join(lines)
 
 
-def _zh_article(
-    rng: random.Random,
-    slug: str,
-    topic: tuple[str, str, str],
-    angle: tuple[str, str, str],
-    plan: tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]],
-    meta: _Dates,
-    round_: int,
-) -> str:
+def _zh_article(rng: random.Random, pair: _Pair) -> str:
+    topic, angle, round_ = pair.topic, pair.angle, pair.round_
     title = f"{topic[0]}與{angle[0]}：病人與家屬須知" + (f"（{round_ + 1}）" if round_ else "")
-    fields = [
-        ("title", title),
-        ("description", f"說明{topic[0]}在{angle[0]}方面的常見問題、研究證據與就醫時機。"),
-        ("slug", slug),
-        ("last_reviewed", meta.reviewed.isoformat()),
-        ("next_review", meta.next_review.isoformat()),
-        ("review_status", meta.status),
-    ]
-    if meta.status == "clinically-reviewed":
-        fields.append(("reviewed_by", "陳美華醫師，腫瘤內科專科醫師"))
-    fields.append(("date_published", meta.published.isoformat()))
-    summaries = ["更新研究證據與就醫建議。"] * (len(meta.changes) - 1) + ["首次發布。"]
-    front = _front_matter(fields, list(zip(meta.changes, summaries, strict=True)))
-    groups, cite_slots = plan
-    cites = [format_group(group) for group in groups]
-    budget = HAN_TARGET - han_count(title) - 160  # headings, admonition title, list, overshoot
-    abstract = [_zh_sentence(rng, topic[0], angle[0]) for _ in range(4)]
-    abstract[0] = abstract[0].removesuffix("。") + " " + cites[0] + "。"
-    budget -= sum(han_count(item) for item in abstract)
-    per_section = budget // SECTION_COUNT
-    sections = []
-    for number, heading in enumerate(v.SECTIONS_ZH):
-        heading = heading.format(topic=topic[0], angle=angle[0])
-        sentences = _zh_paragraphs(rng, topic[0], angle[0], per_section)
-        for slot in cite_slots[number]:
-            _attach_citation(sentences, slot, cites[1 + slot[0]], "。")
-        paragraphs = ["".join(paragraph) for paragraph in sentences]
-        if number == 3:
-            items = [
-                f"- **{rng.choice(v.TERMS_ZH)}**：{rng.choice(v.TAILS_ZH)}。" for _ in range(3)
-            ]
-            paragraphs.insert(1, "\n".join(items))
-        sections.append(f"## {heading}\n\n" + "\n\n".join(paragraphs))
-    bullets = "\n".join(f"    - {sentence}" for sentence in abstract)
-    return (
-        f'{front}\n---\n\n# {title}\n\n!!! abstract "重點"\n\n{bullets}\n\n'
-        + "\n\n".join(sections)
-        + "\n\n<!-- bibliography -->\n"
+    front = _article_front_matter(
+        pair.meta,
+        [
+            ("title", title),
+            ("description", f"說明{topic[0]}在{angle[0]}方面的常見問題、研究證據與就醫時機。"),
+            ("slug", pair.slug),
+        ],
+        reviewer="陳美華醫師，腫瘤內科專科醫師",
+        summaries=("更新研究證據與就醫建議。", "首次發布。"),
     )
+    return front + _body(rng, ZH, title, topic[0], angle[0], pair.plan)
 
 
-def _en_article(
-    rng: random.Random,
-    slug: str,
-    topic: tuple[str, str, str],
-    angle: tuple[str, str, str],
-    plan: tuple[tuple[tuple[tuple[str, str], ...], ...], list[list[tuple[int, float]]]],
-    meta: _Dates,
-    round_: int,
-    zh_hash: str,
-) -> str:
+def _en_article(rng: random.Random, pair: _Pair, zh_hash: str) -> str:
+    topic, angle, round_, meta = pair.topic, pair.angle, pair.round_, pair.meta
     subject = topic[1][0].upper() + topic[1][1:]
     title = f"{subject} and {angle[1]}: what patients and families should know" + (
         f" ({round_ + 1})" if round_ else ""
     )
+    description = (
+        f"Common questions, research evidence and when to see a doctor about "
+        f"{topic[1]} and {angle[1]}."
+    )
+    front = _article_front_matter(
+        meta,
+        [("title", f'"{title}"'), ("description", description), ("slug", pair.slug)],
+        reviewer='"Mei-Hua Chen, MD, medical oncologist"',
+        summaries=("Updated the evidence and advice.", "First published."),
+        tail=[
+            ("translated_from", "zh-Hant"),
+            ("translated_on", meta.reviewed.isoformat()),
+            ("translation_source_hash", f'"{zh_hash}"'),
+        ],
+    )
+    return front + _body(rng, EN, title, topic[1], angle[1], pair.plan)
+
+
+def _article_front_matter(
+    meta: _Dates,
+    head: list[tuple[str, str]],
+    *,
+    reviewer: str,
+    summaries: tuple[str, str],
+    tail: list[tuple[str, str]] | None = None,
+) -> str:
+    """Front matter (with its closing `---`): `head`, the review fields, a change summary per
+    change (`summaries`: a later change's, the first publication's), then `tail`."""
     fields = [
-        ("title", f'"{title}"'),
-        (
-            "description",
-            f"Common questions, research evidence and when to see a doctor about "
-            f"{topic[1]} and {angle[1]}.",
-        ),
-        ("slug", slug),
+        *head,
         ("last_reviewed", meta.reviewed.isoformat()),
         ("next_review", meta.next_review.isoformat()),
         ("review_status", meta.status),
     ]
     if meta.status == "clinically-reviewed":
-        fields.append(("reviewed_by", '"Mei-Hua Chen, MD, medical oncologist"'))
+        fields.append(("reviewed_by", reviewer))
     fields.append(("date_published", meta.published.isoformat()))
-    summaries = ["Updated the evidence and advice."] * (len(meta.changes) - 1) + [
-        "First published."
-    ]
-    fields_tail = [
-        ("translated_from", "zh-Hant"),
-        ("translated_on", meta.reviewed.isoformat()),
-        ("translation_source_hash", f'"{zh_hash}"'),
-    ]
-    front = _front_matter(fields, list(zip(meta.changes, summaries, strict=True)))
-    front += "\n" + "\n".join(f"{name}: {value}" for name, value in fields_tail)
+    later, first = summaries
+    changes = [later] * (len(meta.changes) - 1) + [first]
+    front = _front_matter(fields, list(zip(meta.changes, changes, strict=True)))
+    for name, value in tail or []:
+        front += f"\n{name}: {value}"
+    return front + "\n---\n\n"
+
+
+@dataclass(frozen=True)
+class _Language:
+    """How one language writes an article's body."""
+
+    key_points: str  # the abstract admonition's title
+    sections: tuple[str, ...]  # section headings, with {topic} and {angle}
+    size: Callable[[str], int]  # what the size target counts: Han characters or words
+    target: int
+    overhead: int  # headings, admonition title, list, overshoot
+    sentence: Callable[[random.Random, str, str], str]
+    paragraph_size: tuple[int, int]  # a paragraph ends once it is over randint(*this)
+    joiner: str  # between the sentences of a paragraph
+    stop: str  # a sentence's full stop
+    item: Callable[[random.Random], str]  # a bullet of the list in section 4
+
+
+def _body(
+    rng: random.Random,
+    language: _Language,
+    title: str,
+    topic: str,
+    angle: str,
+    plan: _Plan,
+) -> str:
+    """The article's Markdown after its front matter: title, key points, the sections with
+    their citations, the bibliography marker."""
+    size = language.size
     groups, cite_slots = plan
     cites = [format_group(group) for group in groups]
-    abstract = [_en_sentence(rng, topic[1], angle[1]) for _ in range(4)]
-    abstract[0] = abstract[0].removesuffix(".") + " " + cites[0] + "."
-    budget = WORD_TARGET - len(title.split()) - 90 - sum(len(s.split()) for s in abstract)
-    per_section = budget // SECTION_COUNT
+    abstract = [language.sentence(rng, topic, angle) for _ in range(4)]
+    abstract[0] = abstract[0].removesuffix(language.stop) + " " + cites[0] + language.stop
+    budget = language.target - size(title) - language.overhead
+    per_section = (budget - sum(size(item) for item in abstract)) // SECTION_COUNT
     sections = []
-    for number, heading in enumerate(v.SECTIONS_EN):
-        heading = heading.format(topic=topic[1], angle=angle[1])
-        sentences = _en_paragraphs(rng, topic[1], angle[1], per_section)
+    for number, heading in enumerate(language.sections):
+        heading = heading.format(topic=topic, angle=angle)
+        sentences = _paragraphs(rng, language, topic, angle, per_section)
         for slot in cite_slots[number]:
-            _attach_citation(sentences, slot, cites[1 + slot[0]], ".")
-        paragraphs = [" ".join(paragraph) for paragraph in sentences]
+            _attach_citation(sentences, slot, cites[1 + slot[0]], language.stop)
+        paragraphs = [language.joiner.join(paragraph) for paragraph in sentences]
         if number == 3:
-            items = [
-                f"- **{rng.choice(v.TERMS_EN).capitalize()}**: {rng.choice(v.TAILS_EN)}."
-                for _ in range(3)
-            ]
-            paragraphs.insert(1, "\n".join(items))
+            paragraphs.insert(1, "\n".join(language.item(rng) for _ in range(3)))
         sections.append(f"## {heading}\n\n" + "\n\n".join(paragraphs))
     bullets = "\n".join(f"    - {sentence}" for sentence in abstract)
     return (
-        f'{front}\n---\n\n# {title}\n\n!!! abstract "Key points"\n\n{bullets}\n\n'
+        f'# {title}\n\n!!! abstract "{language.key_points}"\n\n{bullets}\n\n'
         + "\n\n".join(sections)
         + "\n\n<!-- bibliography -->\n"
     )
@@ -294,22 +312,6 @@ def _zh_sentence(rng: random.Random, topic: str, angle: str) -> str:
     return sentence + "。"
 
 
-def _zh_paragraphs(rng: random.Random, topic: str, angle: str, han_budget: int) -> list[list[str]]:
-    paragraphs: list[list[str]] = []
-    current: list[str] = []
-    used = 0
-    while used < han_budget:
-        sentence = _zh_sentence(rng, topic, angle)
-        current.append(sentence)
-        used += han_count(sentence)
-        if han_count("".join(current)) > rng.randint(110, 180):
-            paragraphs.append(current)
-            current = []
-    if current:
-        paragraphs.append(current)
-    return paragraphs
-
-
 def _en_sentence(rng: random.Random, topic: str, angle: str) -> str:
     first = rng.choice((topic, angle, *v.TERMS_EN))
     sentence = (
@@ -320,17 +322,42 @@ def _en_sentence(rng: random.Random, topic: str, angle: str) -> str:
     return sentence[0].upper() + sentence[1:] + "."
 
 
-def _en_paragraphs(rng: random.Random, topic: str, angle: str, word_budget: int) -> list[list[str]]:
+def _paragraphs(
+    rng: random.Random, language: _Language, topic: str, angle: str, budget: int
+) -> list[list[str]]:
+    """Paragraphs of sentences until `budget` (Han characters or words) is used up."""
     paragraphs: list[list[str]] = []
     current: list[str] = []
     used = 0
-    while used < word_budget:
-        sentence = _en_sentence(rng, topic, angle)
+    while used < budget:
+        sentence = language.sentence(rng, topic, angle)
         current.append(sentence)
-        used += len(sentence.split())
-        if sum(len(s.split()) for s in current) > rng.randint(70, 120):
+        used += language.size(sentence)
+        if sum(language.size(s) for s in current) > rng.randint(*language.paragraph_size):
             paragraphs.append(current)
             current = []
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _zh_item(rng: random.Random) -> str:
+    return f"- **{rng.choice(v.TERMS_ZH)}**：{rng.choice(v.TAILS_ZH)}。"
+
+
+def _en_item(rng: random.Random) -> str:
+    return f"- **{rng.choice(v.TERMS_EN).capitalize()}**: {rng.choice(v.TAILS_EN)}."
+
+
+# One row per language, the columns of `_Language`: key points, headings, size, target,
+# overhead, sentence, paragraph size, joiner, full stop, list item.
+# fmt: off
+ZH = _Language("重點", tuple(v.SECTIONS_ZH), han_count, HAN_TARGET, 160,
+               _zh_sentence, (110, 180), "", "。", _zh_item)
+EN = _Language("Key points", tuple(v.SECTIONS_EN), _word_count, WORD_TARGET, 90,
+               _en_sentence, (70, 120), " ", ".", _en_item)
+# fmt: on

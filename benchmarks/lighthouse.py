@@ -9,23 +9,17 @@ CPU, computed from the trace), which is what its "mobile performance score" mean
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import subprocess
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from .static_server import serve
 
 HERE = Path(__file__).resolve().parent
 CLI = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT = 240.0
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def missing() -> str | None:
@@ -39,17 +33,12 @@ def missing() -> str | None:
 
 def audit(site: Path, url_path: str) -> dict[str, float]:
     """``{"score": 0–100, "lcp_ms": …}`` of ``url_path`` in the built folder ``site``."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/{url_path}"
+    with serve(site) as base:
         done = subprocess.run(
             [
                 "node",
                 str(CLI),
-                url,
+                base + url_path,
                 "--only-categories=performance",
                 "--output=json",
                 "--output-path=stdout",
@@ -62,9 +51,6 @@ def audit(site: Path, url_path: str) -> dict[str, float]:
             timeout=TIMEOUT,
             check=False,
         )
-    finally:
-        server.shutdown()
-        server.server_close()
     if done.returncode != 0:
         tail = "; ".join(done.stderr.strip().splitlines()[-3:])
         raise RuntimeError(f"lighthouse exited with {done.returncode}: {tail}")

@@ -11,15 +11,11 @@ gzip-compressed and count as they are).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .static_server import serve
 from .weight import gzip_size
 
 #: Queries per language: a common medical term of the corpus.
@@ -56,25 +52,6 @@ def find_bundle(site_dir: Path) -> Path | None:
     """The Pagefind bundle folder (holding ``pagefind.js``) of a built site, if any."""
     found = sorted(site_dir.rglob("pagefind.js"), key=lambda p: len(p.parts))
     return found[0].parent if found else None
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (a free port); yield the base URL."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def chromium() -> str | None:

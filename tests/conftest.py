@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
+from mkdocs.config import load_config
 from site_testing import (
     REPO_ROOT,
     BuiltSite,
@@ -94,11 +97,53 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def open_page(browser) -> Iterator[Callable[..., Any]]:
+    """Factory: `open_page(url, viewport, before_load=None, **context_options)` loads `url`
+    (until the network is idle) in a fresh browser context of its own (no shared cookies or
+    storage; `viewport` like `{"width": 390, "height": 844}`, None: Playwright's default);
+    `before_load(page)` runs first (listeners, permissions). Every context it opened is closed
+    after the test, passed or failed."""
+    contexts = []
+
+    def open_(
+        url: str,
+        viewport: dict[str, int] | None = None,
+        before_load: Callable[[Any], object] | None = None,
+        **options: Any,
+    ) -> Any:
+        if viewport is not None:
+            options["viewport"] = viewport
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        if before_load is not None:
+            before_load(page)
+        page.goto(url, wait_until="networkidle")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def artifacts_dir() -> Path:
     """Where tests save screenshots for humans to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def build_mode(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The hooks' support module (``hooks/hook_support.py``, shared by every hook load), its
+    build-mode flags (`--dirty`, the command) restored after the test."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    load_config(str(REPO_ROOT / "mkdocs.yml"))  # MkDocs imports the hooks and hook_support
+    module = sys.modules["hook_support"]
+    monkeypatch.setattr(module, "_dirty", module._dirty)
+    monkeypatch.setattr(module, "_command", module._command)
+    return module
 
 
 @pytest.fixture
@@ -112,5 +157,6 @@ def copy_of_repo(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def tiny_site(tmp_path: Path) -> TinySite:
-    """Factory for a tiny two-language site in tmp_path (call .configure, .write, .build)."""
+    """A tiny two-language site in tmp_path (`site_testing.TinySite`: .configure, .pages,
+    .write, .build)."""
     return TinySite(tmp_path / "tiny")

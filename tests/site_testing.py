@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import os
 import re
 import shutil
@@ -16,8 +15,10 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -76,50 +77,115 @@ def chromium_executable() -> str | None:
     return configured if Path(configured).exists() else None
 
 
-#: mkdocs-static-i18n as the site configures it (zh-Hant the source, English), for the tiny
-#: sites' mkdocs.yml (no `{}`, so it can be joined to a `str.format` template).
-I18N_PLUGINS = """\
-plugins:
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: false
-      reconfigure_material: true
-      languages:
-        - locale: zh-Hant
-          name: 繁體中文
-          default: true
-          build: true
-        - locale: en
-          name: English
-          build: true
-"""
+@dataclass
+class PythonCall:
+    """A `!!python/object/apply:<name>` node with keyword arguments, as mkdocs.yml writes the
+    toc extension's `slugify`; read from the project's mkdocs.yml and written back unchanged."""
 
-TINY_SITE_CONFIG = """\
-site_name: Tiny
-site_url: https://tiny.example.org/
-theme:
-  name: material
-  language: zh-Hant
-  font: false
-  custom_dir: {overrides}
-markdown_extensions: [abbr, admonition, attr_list, footnotes, md_in_html, tables]
-plugins:
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: false
-      languages:
-        - {{locale: zh-Hant, name: 繁體中文, default: true}}
-        - {{locale: en, name: English}}
-hooks: {hooks}
-extra: {extra}
-"""
+    name: str
+    kwds: dict
+
+
+_APPLY = "tag:yaml.org,2002:python/object/apply:"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml keeping its `!!python/object/apply` nodes as `PythonCall`s."""
+
+
+def _construct_call(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> PythonCall:
+    return PythonCall(suffix, loader.construct_mapping(node, deep=True).get("kwds", {}))
+
+
+_ConfigLoader.add_multi_constructor(_APPLY, _construct_call)
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Writes a tiny site's mkdocs.yml, `PythonCall`s as `!!python/object/apply` nodes."""
+
+
+_ConfigDumper.add_representer(
+    PythonCall,
+    lambda dumper, call: dumper.represent_mapping(_APPLY + call.name, {"kwds": call.kwds}),
+)
+
+
+def project_config() -> dict:
+    """The repository's mkdocs.yml as data (its `!!python` nodes as `PythonCall`s)."""
+    text = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_ConfigLoader)  # a SafeLoader
+
+
+#: What a language of the site's i18n plugin may say about itself; the tiny sites leave out the
+#: real site's names and navigation titles.
+_LANGUAGE_KEYS = ("locale", "name", "default", "build")
+
+
+def i18n_plugins(english: dict | None = None) -> list[dict]:
+    """The project's `plugins:` (mkdocs-static-i18n, zh-Hant the default, English) without the
+    real site's names and navigation titles; `english` adds keys to the English language."""
+    i18n = project_config()["plugins"][0]["i18n"]
+    languages = [
+        {k: v for k, v in lang.items() if k in _LANGUAGE_KEYS} for lang in i18n["languages"]
+    ]
+    languages[1].update(english or {})
+    return [{"i18n": {**i18n, "languages": languages}}]
+
+
+def tiny_site_config() -> dict:
+    """A tiny site's mkdocs.yml as data: the project's theme (with this worktree's overrides),
+    Markdown extensions and i18n plugin; no hooks, no `extra` (callers choose them)."""
+    project = project_config()
+    return {
+        "site_name": "Tiny",
+        "site_url": "https://tiny.example.org/",
+        "docs_dir": "docs",
+        "theme": {**project["theme"], "custom_dir": str(REPO_ROOT / "overrides")},
+        "markdown_extensions": project["markdown_extensions"],
+        "plugins": i18n_plugins(),
+        "hooks": [],
+        "extra": {},
+    }
+
+
+@dataclass
+class Build:
+    """A finished `mkdocs build` of a tiny site: exit code, output and the built site."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    site: BuiltSite
+
+    @property
+    def log(self) -> str:
+        """Everything the build printed (MkDocs logs to stderr)."""
+        return self.stdout + self.stderr
+
+    def soup(self, url_path: str) -> BeautifulSoup:
+        """A built page, parsed (`""`, `en/`, `a/index.html`, `en/articles/x/` …)."""
+        return self.site.soup(url_path)
 
 
 class TinySite:
-    """A small two-language MkDocs project in a temporary folder, built for real."""
+    """A small two-language MkDocs project in a folder, written and built for real: the one
+    tiny-site writer of the test suite.
 
-    def __init__(self, root: Path) -> None:
+        site = TinySite(tmp_path / "tiny")
+        site.configure(["citations.py"], {"citations": {"bibliography": ["refs.bib"]}})
+        site.pages({"index.zh-Hant.md": "# 首頁\\n", "index.en.md": "# Home\\n"})
+        site.write("refs.bib", BIB)
+        build = site.build()           # strict, into site/
+        build.soup("en/")              # parsed HTML; build.log for the messages
+
+    `configure` writes mkdocs.yml from `tiny_site_config()`; `config` holds what it wrote, so
+    a test can change one value and call `configure()` again.
+    """
+
+    def __init__(self, root: Path, *, hooks_dir: Path = REPO_ROOT / "hooks") -> None:
         self.root = root
+        self.hooks_dir = hooks_dir
+        self.config: dict = tiny_site_config()
 
     def write(self, relative: str, text: str) -> Path:
         path = self.root / relative
@@ -127,21 +193,52 @@ class TinySite:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def configure(self, hooks: list[str], extra: dict | None = None) -> None:
-        hook_paths = [str(REPO_ROOT / "hooks" / name) for name in hooks]
-        self.write(
-            "mkdocs.yml",
-            TINY_SITE_CONFIG.format(
-                overrides=REPO_ROOT / "overrides",
-                hooks=json.dumps(hook_paths),
-                extra=json.dumps(extra or {}, ensure_ascii=False),
-            ),
-        )
+    def read(self, relative: str) -> str:
+        return (self.root / relative).read_text(encoding="utf-8")
 
-    def build(self) -> subprocess.CompletedProcess[str]:
-        return mkdocs_build(self.root, self.root / "site")
+    def edit(self, relative: str, old: str, new: str) -> None:
+        """Replace the first `old` in a file (which must contain it) with `new`."""
+        text = self.read(relative)
+        assert old in text, f"{old!r} not in {relative}"
+        self.write(relative, text.replace(old, new, 1))
+
+    def pages(self, pages: dict[str, str | None]) -> None:
+        """Write `docs/<name>` for each page (None: leave that page out)."""
+        for name, text in pages.items():
+            if text is not None:
+                self.write(f"docs/{name}", text)
+
+    def configure(
+        self, hooks: list[str | Path] | None = None, extra: dict | None = None, **keys: object
+    ) -> Path:
+        """Write mkdocs.yml: `hooks` by file name in `hooks_dir` (a Path as it is), `extra`
+        sections, and any other top-level keys replaced; unnamed values stay as they were."""
+        if hooks is not None:
+            self.config["hooks"] = [
+                str(hook) if isinstance(hook, Path) else str(self.hooks_dir / hook)
+                for hook in hooks
+            ]
+        if extra is not None:
+            self.config["extra"] = extra
+        self.config.update(keys)
+        text = yaml.dump(self.config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False)
+        return self.write("mkdocs.yml", text)
+
+    def build(
+        self,
+        site_dir: Path | None = None,
+        *,
+        strict: bool | None = True,
+        cwd: Path | None = None,
+        env: dict[str, str] | None = None,
+    ) -> Build:
+        """`mkdocs build` (see `mkdocs_build`) into `site_dir` (default: `<root>/site`)."""
+        site_dir = site_dir or self.root / "site"
+        done = mkdocs_build(self.root, site_dir, strict=strict, cwd=cwd, env=env)
+        return Build(done.returncode, done.stdout, done.stderr, BuiltSite(site_dir, done.stderr))
 
     def soup(self, url_path: str) -> BeautifulSoup:
+        """A page of the last build into `<root>/site`, parsed."""
         return BuiltSite(self.root / "site", "").soup(url_path)
 
 

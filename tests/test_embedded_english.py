@@ -53,8 +53,12 @@ def test_text_is_unchanged_apart_from_the_spans():
 
 def test_only_chinese_pages_are_marked(tiny_site: TinySite):
     tiny_site.configure(["embedded_english.py"])
-    tiny_site.write("docs/index.zh-Hant.md", "# 首頁\n\n遠隔效應（abscopal effect）。\n")
-    tiny_site.write("docs/index.en.md", "# Home\n\nThe abscopal effect.\n")
+    tiny_site.pages(
+        {
+            "index.zh-Hant.md": "# 首頁\n\n遠隔效應（abscopal effect）。\n",
+            "index.en.md": "# Home\n\nThe abscopal effect.\n",
+        }
+    )
     result = tiny_site.build()
     assert result.returncode == 0, result.stderr
     zh = [s.text for s in tiny_site.soup("").select("article span[lang='en']")]

@@ -102,8 +102,12 @@ def glossary_site(tiny_site: TinySite, zh: str, en: str) -> TinySite:
     )
     tiny_site.write("glossary/zh-Hant.md", zh)
     tiny_site.write("glossary/en.md", en)
-    tiny_site.write("docs/index.zh-Hant.md", "# 首頁\n\n接受SBRT治療後出現遠隔效應。\n")
-    tiny_site.write("docs/index.en.md", "# Home\n\nAfter SBRT, an abscopal effect.\n")
+    tiny_site.pages(
+        {
+            "index.zh-Hant.md": "# 首頁\n\n接受SBRT治療後出現遠隔效應。\n",
+            "index.en.md": "# Home\n\nAfter SBRT, an abscopal effect.\n",
+        }
+    )
     return tiny_site
 
 

@@ -101,15 +101,10 @@ def test_a_leading_permalink_is_left_as_it_is() -> None:
 
 
 def _site(tiny_site: TinySite, labels: dict) -> None:
-    tiny_site.configure(["headings.py"], {"headings": {"labels": labels}})
-    config = tiny_site.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace(
-        "markdown_extensions: [", "markdown_extensions: [{toc: {permalink: true}}, "
+    tiny_site.configure(["headings.py"], {"headings": {"labels": labels}})  # toc: permalink
+    tiny_site.pages(
+        {"index.zh-Hant.md": "# 首頁\n\n## 第一節\n", "index.en.md": "# Home\n\n## First section\n"}
     )
-    config.write_text(text, encoding="utf-8")
-    tiny_site.write("docs/index.zh-Hant.md", "# 首頁\n\n## 第一節\n")
-    tiny_site.write("docs/index.en.md", "# Home\n\n## First section\n")
 
 
 def test_each_language_gets_its_own_permalink_title(tiny_site: TinySite) -> None:

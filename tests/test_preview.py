@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import marshal
-import sys
 from pathlib import Path
 
-import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from site_testing import REPO_ROOT
 
 EDITED = "docs/articles/liver-cancer-spontaneous-regression.zh-Hant.md"
 EDITED_URL = "articles/liver-cancer-spontaneous-regression/index.html"
 UNTOUCHED_URL = "en/articles/bone-metastases-radiotherapy-immunity/index.html"
 INDEX = "pagefind/pagefind-entry.json"
 CITATION_CACHE = ".cache/citations/entries.marshal"
-
-
-@pytest.fixture
-def build_mode(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """The hooks' support module (``hooks/hook_support.py``, shared by every hook load), its
-    build-mode flags restored after the test."""
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    load_config(str(REPO_ROOT / "mkdocs.yml"))  # MkDocs imports the hooks and hook_support
-    module = sys.modules["hook_support"]
-    monkeypatch.setattr(module, "_dirty", module._dirty)
-    monkeypatch.setattr(module, "_command", module._command)
-    return module
 
 
 def _serve_build(project: Path, site_dir: Path) -> None:

@@ -4,12 +4,11 @@ strict build (a warning, fatal under --strict; or an error for an unreadable fil
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from tiny_repo import REPO_ROOT, Repo, make_repo
+from tiny_repo import Repo, make_repo
 
 BIB = "bibliography/references.bib"
 MISSING_FIX = "`x-unconfirmed = {...}` if it cannot be confirmed"
@@ -24,15 +23,10 @@ TYPES = "@article, @book, @incollection, @inproceedings, @report, @techreport, @
 def cited_repo(tmp_path: Path) -> Repo:
     """The tiny repository with the citation hook on (as the real site has it)."""
     repo = make_repo(tmp_path)
-    repo.edit("mkdocs.yml", "hooks:\n", "hooks:\n  - hooks/citations.py\n")
-    repo.edit(
-        "mkdocs.yml",
-        "extra:\n",
-        "extra:\n  citations:\n    bibliography: [bibliography/references.bib]\n    cache: false\n",
+    repo.add_hook(
+        "citations.py",
+        {"citations": {"bibliography": ["bibliography/references.bib"], "cache": False}},
     )
-    template = Path("overrides/partials/bibliography.html")
-    (repo.root / template.parent).mkdir(parents=True)
-    shutil.copy(REPO_ROOT / template, repo.root / template)
     return repo
 
 

@@ -59,19 +59,7 @@ def test_the_added_entry_passes_the_lint_and_a_strict_build(
     ]
     assert lint.returncode == 0
     # Cite it in both languages and build with the citation hook, strictly.
-    repo.edit(
-        "mkdocs.yml",
-        "  - hooks/translations.py\n",
-        "  - hooks/translations.py\n  - hooks/citations.py\n",
-    )
-    repo.edit(
-        "mkdocs.yml",
-        "  name: material\n",
-        f"  name: material\n  custom_dir: {REPO_ROOT / 'overrides'}\n",
-    )
-    repo.edit(
-        "mkdocs.yml", "extra:\n", "extra:\n  citations:\n    bibliography: [bibliography/*.bib]\n"
-    )
+    repo.add_hook("citations.py", {"citations": {"bibliography": ["bibliography/*.bib"]}})
     repo.edit(
         ZH, "內容 [@ost2018; @lee2020, p. 5]。", "內容 [@ost2018; @lee2020, p. 5; @palma2019]。"
     )

@@ -3,31 +3,35 @@
 from __future__ import annotations
 
 import pytest
-from tiny_repo import Repo, repo_fixture  # noqa: F401
+from tiny_repo import Repo, assert_reported, repo_fixture  # noqa: F401
 
 BIB = "bibliography/references.bib"
 ZH = "docs/articles/sample.zh-Hant.md"
 EN = "docs/articles/sample.en.md"
 
 
-def test_unclosed_brace_is_reported_at_its_own_line(repo: Repo):
-    repo.edit(BIB, "  year = {2018},", "  year = {2018,")
-    result = repo.check("--only", "content")
-    assert result.stdout.splitlines() == [
-        f"{BIB}:5:1: error: unclosed brace in entry 'ost2018': the '{{' on this line is never "
-        "closed; add the missing '}' (BibTeX would read on into the entries after it)"
-    ]
-    assert result.returncode == 1
-
-
-def test_parse_error_reports_its_line(repo: Repo):
-    repo.edit(BIB, "  title = {A trial},", "  title = {A trial}")
-    result = repo.check("--only", "content")
-    assert result.stdout.splitlines() == [
-        f"{BIB}:4:1: error: BibTeX syntax error: '}}' expected (in entry 'ost2018'); "
-        "check braces, commas and quotes in this entry and the one before it"
-    ]
-    assert result.returncode == 1
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        pytest.param(
+            "  year = {2018},",
+            "  year = {2018,",
+            f"{BIB}:5:1: error: unclosed brace in entry 'ost2018': the '{{' on this line is never "
+            "closed; add the missing '}' (BibTeX would read on into the entries after it)",
+            id="unclosed brace, at its own line",
+        ),
+        pytest.param(
+            "  title = {A trial},",
+            "  title = {A trial}",
+            f"{BIB}:4:1: error: BibTeX syntax error: '}}' expected (in entry 'ost2018'); "
+            "check braces, commas and quotes in this entry and the one before it",
+            id="parse error, at its line",
+        ),
+    ],
+)
+def test_a_broken_entry_is_the_only_finding(repo: Repo, old: str, new: str, message: str):
+    repo.edit(BIB, old, new)
+    assert repo.content() == ([message], 1)
 
 
 def test_duplicate_key_reports_both_locations(repo: Repo):
@@ -120,10 +124,7 @@ def test_duplicate_key_reports_both_locations(repo: Repo):
     ],
 )
 def test_planted_bibliography_fault_is_reported(repo: Repo, old, new, expected):
-    repo.edit(BIB, old, new)
-    result = repo.check("--only", "content")
-    assert expected in result.stdout.splitlines(), result.stdout
-    assert result.returncode == 1
+    assert_reported(repo, BIB, old, new, expected)
 
 
 def test_unconfirmed_field_excuses_a_missing_required_field(repo: Repo):
@@ -162,11 +163,10 @@ def test_unused_entry_is_a_notice_not_a_failure(repo: Repo):
         repo.read(BIB)
         + "\n@misc{who2024,\n  title = {Fact sheet},\n  url = {https://who.int},\n}\n",
     )
-    result = repo.check("--only", "content")
-    assert result.stdout.splitlines() == [
-        f"{BIB}:17:7: notice: @who2024 is not cited by any page; cite it or delete it"
-    ]
-    assert result.returncode == 0
+    assert repo.content() == (
+        [f"{BIB}:17:7: notice: @who2024 is not cited by any page; cite it or delete it"],
+        0,
+    )
 
 
 def test_code_spans_fences_and_emails_are_not_citations(repo: Repo):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 from tiny_repo import SOURCE, Repo, repo_fixture  # noqa: F401
 
@@ -18,12 +19,13 @@ OUTDATED = (
 def test_missing_translation_is_an_error_naming_the_missing_file(repo: Repo):
     (repo.root / EN).unlink()
     repo.edit("docs/index.en.md", "[Article](articles/sample.md)", "")
-    result = repo.check("--only", "content")
-    assert result.stdout.splitlines() == [
-        f"{ZH}:1:1: error: no English version: {EN} is missing; "
-        f"copy templates/article.en.md to {EN} and translate this article"
-    ]
-    assert result.returncode == 1
+    assert repo.content() == (
+        [
+            f"{ZH}:1:1: error: no English version: {EN} is missing; "
+            f"copy templates/article.en.md to {EN} and translate this article"
+        ],
+        1,
+    )
 
 
 def test_missing_translation_fails_the_strict_build_naming_the_file(repo: Repo, tmp_path):
@@ -34,31 +36,35 @@ def test_missing_translation_fails_the_strict_build_naming_the_file(repo: Repo, 
     assert f"{ZH}:1: no English version: {EN} is missing" in result.stderr
 
 
-def test_citation_only_in_the_translation_is_reported_where_it_is(repo: Repo):
-    repo.edit(EN, "Text [@ost2018;", "Text [@ost2018; @extra2021;")
-    lines = repo.lines("--only", "content")
-    assert (
-        f"{EN}:25:17: error: cites @extra2021, which {ZH} does not cite; "
-        "cite the same sources in both languages"
-    ) in lines
-
-
-def test_citation_missing_from_the_translation_points_at_the_source_line(repo: Repo):
-    repo.edit(EN, "Text [@ost2018; @lee2020, p. 5]", "Text [@ost2018]")
-    lines = repo.lines("--only", "content")
-    assert (
-        f"{EN}:17:1: error: does not cite @lee2020, which {ZH}:22 cites; "
-        "cite the same sources in both languages"
-    ) in lines
-
-
-def test_heading_outline_difference_is_reported(repo: Repo):
-    repo.edit(EN, "## When to talk", "### When to talk")
-    lines = repo.lines("--only", "content")
-    assert (
-        f"{EN}:23:1: error: heading outline differs from {ZH}: heading 2 is level 3 here but "
-        f"level 2 at {ZH}:20; give both languages the same headings (same levels, same order)"
-    ) in lines
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        pytest.param(
+            "Text [@ost2018;",
+            "Text [@ost2018; @extra2021;",
+            f"{EN}:25:17: error: cites @extra2021, which {ZH} does not cite; "
+            "cite the same sources in both languages",
+            id="citation only in the translation, reported where it is",
+        ),
+        pytest.param(
+            "Text [@ost2018; @lee2020, p. 5]",
+            "Text [@ost2018]",
+            f"{EN}:17:1: error: does not cite @lee2020, which {ZH}:22 cites; "
+            "cite the same sources in both languages",
+            id="citation missing from the translation, pointing at the source line",
+        ),
+        pytest.param(
+            "## When to talk",
+            "### When to talk",
+            f"{EN}:23:1: error: heading outline differs from {ZH}: heading 2 is level 3 here but "
+            f"level 2 at {ZH}:20; give both languages the same headings (same levels, same order)",
+            id="heading outline difference",
+        ),
+    ],
+)
+def test_translation_differences_are_located(repo: Repo, old: str, new: str, message: str):
+    repo.edit(EN, old, new)
+    assert message in repo.lines("--only", "content")
 
 
 def test_headings_in_code_blocks_do_not_count(repo: Repo):
@@ -68,9 +74,7 @@ def test_headings_in_code_blocks_do_not_count(repo: Repo):
 
 def test_changed_source_makes_the_translation_outdated(repo: Repo):
     repo.edit(ZH, "內容", "修訂後的內容")
-    result = repo.check("--only", "content")
-    assert result.stdout.splitlines() == [OUTDATED]
-    assert result.returncode == 1
+    assert repo.content() == ([OUTDATED], 1)
 
 
 def test_front_matter_edits_in_the_source_do_not_outdate_the_translation(repo: Repo):

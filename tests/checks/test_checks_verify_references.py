@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 from registry_stub import Registry, registry_fixture  # noqa: F401
-from tiny_repo import Repo, repo_fixture  # noqa: F401
+from tiny_repo import LEE2020, Repo, repo_fixture  # noqa: F401
 
 from healthsite.references.client import RegistryClient
 
 BIB = "bibliography/references.bib"
 ZH = "docs/articles/sample.zh-Hant.md"
-OST = r"""@article{ost2018,
+OST = (
+    r"""@article{ost2018,
   author  = {Ost, Piet and Reynders, Dries and De Bruycker, Aur{\'e}lie},
   title   = {Surveillance or Metastasis-Directed Therapy for Oligometastatic Prostate Cancer
              Recurrence: A Prospective, Randomized, Multicenter Phase {II} Trial},
@@ -22,13 +23,9 @@ OST = r"""@article{ost2018,
   pmid    = {29240541},
 }
 
-@book{lee2020,
-  editor = {Lee, Ann},
-  title = {A book},
-  publisher = {Press},
-  year = {2020},
-}
 """
+    + LEE2020
+)
 WAKEFIELD = """
 @article{wakefield1998,
   author  = {Wakefield, A. J. and Murch, S. H.},

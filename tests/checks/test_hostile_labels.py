@@ -12,12 +12,8 @@ HOSTILE = "Probe</title><svg onload=alert(1)><script>alert(2)</script><!--\"'&"
 
 
 def test_hostile_labels_in_the_translation_notice_are_text(repo: Repo, tmp_path: Path):
-    quoted = "'" + HOSTILE.replace("'", "''") + "'"
-    for label in ("outdated_title", "outdated_text", "original_link"):
-        text = repo.read("mkdocs.yml")
-        start = text.index(f"        {label}: ")
-        end = text.index("\n", start)
-        repo.write("mkdocs.yml", text[:start] + f"        {label}: {quoted}" + text[end:])
+    labels = {"outdated_title": HOSTILE, "outdated_text": HOSTILE, "original_link": HOSTILE}
+    repo.configure(extra={"translations": {"labels": {"en": labels}}})
     repo.edit("docs/articles/sample.zh-Hant.md", "內容", "修訂後的內容")
     build = repo.build(tmp_path / "site", strict=False)
     assert build.returncode == 0, build.stderr

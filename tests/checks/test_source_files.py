@@ -26,7 +26,7 @@ LINK_FIX = (
 @pytest.fixture(name="site")
 def site_fixture(repo: Repo) -> Repo:
     """The tiny repository with the source-file hook on, as in the real mkdocs.yml."""
-    repo.edit("mkdocs.yml", "hooks:\n", "hooks:\n  - hooks/source_files.py\n")
+    repo.add_hook("source_files.py")
     repo.write(PAGE_ZH, "# 關於\n\n內容。\n")
     repo.write(PAGE, "# About\n\nText.\n")
     return repo

@@ -10,53 +10,34 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from site_testing import I18N_PLUGINS, mkdocs_build
+from site_testing import TinySite
 
 from healthsite.content.documents import body_hash
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-MKDOCS_YML = (
-    """\
-site_name: Tiny
-site_url: https://tiny.example.org/
-docs_dir: docs
-strict: true
-theme:
-  name: material
-  language: zh-Hant
-  font: false
-markdown_extensions:
-  - admonition
-  - attr_list
-  - md_in_html
-  - toc:
-      permalink: true
-hooks:
-  - hooks/front_matter.py
-  - hooks/translations.py
-"""
-    + I18N_PLUGINS
-    + """\
-extra:
-  translations:
-    labels:
-      en:
-        outdated_title: This translation may be out of date
-        outdated_text: The Chinese original has changed since this page was translated.
-        original_link: Read the original in Chinese
-"""
-)
+#: The translation notice's labels (mkdocs.yml `extra.translations`).
+TRANSLATIONS = {
+    "labels": {
+        "en": {
+            "outdated_title": "This translation may be out of date",
+            "outdated_text": "The Chinese original has changed since this page was translated.",
+            "original_link": "Read the original in Chinese",
+        }
+    }
+}
 
-SOURCE = """\
+
+def article(title: str, description: str, summary: str, body: str, extra: str = "") -> str:
+    """The sample article in one language: its front matter (`extra` adds lines) and body."""
+    return f"""\
 ---
-title: 測試文章
-description: 一句話摘要。
+title: {title}
+description: {description}
 slug: sample
 last_reviewed: 2026-11-22
 next_review: 2999-11-22
@@ -64,49 +45,55 @@ review_status: awaiting-clinical-review
 date_published: 2026-11-22
 changes:
   - date: 2026-11-22
-    summary: 首次發布。
----
+    summary: {summary}
+{extra}---
 
-# 測試文章
+# {title}
 
-!!! abstract "重點"
+{body}"""
+
+
+SOURCE = article(
+    "測試文章",
+    "一句話摘要。",
+    "首次發布。",
+    """!!! abstract "重點"
 
     - 重點一 [@ost2018]。
 
 ## 何時該和醫師討論
 
 內容 [@ost2018; @lee2020, p. 5]。
-"""
+""",
+)
 
-TRANSLATION = """\
----
-title: Sample article
-description: One sentence.
-slug: sample
-last_reviewed: 2026-11-22
-next_review: 2999-11-22
-review_status: awaiting-clinical-review
-date_published: 2026-11-22
-changes:
-  - date: 2026-11-22
-    summary: First published.
-translated_from: zh-Hant
-translated_on: 2026-11-22
-translation_source_hash: {hash}
----
-
-# Sample article
-
-!!! abstract "Key points"
+TRANSLATION = article(
+    "Sample article",
+    "One sentence.",
+    "First published.",
+    """!!! abstract "Key points"
 
     - Point one [@ost2018].
 
 ## When to talk to your doctor
 
 Text [@ost2018; @lee2020, p. 5].
+""",
+    "translated_from: zh-Hant\ntranslated_on: 2026-11-22\ntranslation_source_hash: {hash}\n",
+)
+
+#: The book every version of the tiny bibliography ends with.
+LEE2020 = """\
+@book{lee2020,
+  editor = {Lee, Ann},
+  title = {A book},
+  publisher = {Press},
+  year = {2020},
+}
 """
 
-BIB = """\
+BIB = (
+    """\
 @article{ost2018,
   author = {Ost, Piet and Other, Anne},
   title = {A trial},
@@ -116,39 +103,22 @@ BIB = """\
   pmid = {29240541},
 }
 
-@book{lee2020,
-  editor = {Lee, Ann},
-  title = {A book},
-  publisher = {Press},
-  year = {2020},
-}
 """
+    + LEE2020
+)
 
 PAGES = {
-    "docs/index.zh-Hant.md": "# 首頁\n\n[文章](articles/sample.md)\n",
-    "docs/index.en.md": "# Home\n\n[Article](articles/sample.md)\n",
+    "index.zh-Hant.md": "# 首頁\n\n[文章](articles/sample.md)\n",
+    "index.en.md": "# Home\n\n[Article](articles/sample.md)\n",
 }
 
 
-@dataclass
-class Repo:
-    """A tiny site repository; `write`/`edit` plant faults, `check`/`build` run the tools."""
+class Repo(TinySite):
+    """A tiny site repository (a `TinySite` with its own copy of hooks/): `write`/`edit`
+    plant faults, `check` runs `make check`'s tool, `build` MkDocs."""
 
-    root: Path
-
-    def write(self, relative: str, text: str) -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    def read(self, relative: str) -> str:
-        return (self.root / relative).read_text(encoding="utf-8")
-
-    def edit(self, relative: str, old: str, new: str) -> None:
-        text = self.read(relative)
-        assert old in text, f"{old!r} not in {relative}"
-        self.write(relative, text.replace(old, new, 1))
+    def __init__(self, root: Path) -> None:
+        super().__init__(root, hooks_dir=Path("hooks"))
 
     def check(self, *args: str, github: bool = False) -> subprocess.CompletedProcess[str]:
         """`python -m checks --root <repo> …` as a contributor runs it."""
@@ -166,9 +136,25 @@ class Repo:
     def lines(self, *args: str) -> list[str]:
         return self.check(*args).stdout.splitlines()
 
-    def build(self, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
-        """A real `mkdocs build --strict` (or, as `make preview` builds, not strict)."""
-        return mkdocs_build(self.root, site_dir, strict=strict)
+    def content(self) -> tuple[list[str], int]:
+        """`make check`'s content checks (`--only content`): finding lines and exit status."""
+        result = self.check("--only", "content")
+        return result.stdout.splitlines(), result.returncode
+
+    def add_hook(self, name: str, extra: dict | None = None) -> None:
+        """Turn on one more of the site's hooks (first in the list, as in the real
+        mkdocs.yml), with its `extra` settings."""
+        hooks = [name, *(Path(hook) for hook in self.config["hooks"])]
+        self.configure(hooks, {**self.config["extra"], **(extra or {})})
+
+
+def assert_reported(repo: Repo, path: str, old: str, new: str, expected: str) -> None:
+    """Plant one fault (the first `old` in `path` becomes `new`): `make check`'s content
+    checks report `expected` among their findings and fail."""
+    repo.edit(path, old, new)
+    lines, status = repo.content()
+    assert expected in lines, lines
+    assert status == 1
 
 
 def translation_text(source: str = SOURCE) -> str:
@@ -183,11 +169,9 @@ def make_repo(tmp_path: Path) -> Repo:
     )
     shutil.copy(REPO_ROOT / ".pymarkdown.json", root / ".pymarkdown.json")
     tiny = Repo(root)
-    tiny.write("mkdocs.yml", MKDOCS_YML)
-    for path, text in PAGES.items():
-        tiny.write(path, text)
-    tiny.write("docs/articles/sample.zh-Hant.md", SOURCE)
-    tiny.write("docs/articles/sample.en.md", translation_text())
+    tiny.configure(["front_matter.py", "translations.py"], {"translations": TRANSLATIONS})
+    tiny.pages(PAGES)
+    tiny.pages({"articles/sample.zh-Hant.md": SOURCE, "articles/sample.en.md": translation_text()})
     tiny.write("bibliography/references.bib", BIB)
     return tiny
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from site_testing import mkdocs_build
+from site_testing import Build, TinySite
 
 REPO = Path(__file__).resolve().parents[2]
 HOOKS = REPO / "hooks"
@@ -71,61 +71,8 @@ class Rendered:
         return BeautifulSoup(self.html, "html.parser")
 
 
-@dataclass
-class BuiltSite:
-    """A built two-language test site."""
-
-    root: Path
-    returncode: int
-    log: str
-
-    def page(self, rel: str) -> BeautifulSoup:
-        """Parsed HTML of ``site/<rel>``."""
-        return BeautifulSoup((self.root / "site" / rel).read_text(encoding="utf-8"), "html.parser")
-
-
-MKDOCS_YML = """\
-site_name: Citation test
-theme:
-  name: material
-  custom_dir: {overrides}
-  language: zh-Hant
-hooks:
-  - {hook}
-plugins:
-  - i18n:
-      docs_structure: suffix
-      languages:
-        - locale: zh-Hant
-          default: true
-          name: 中文
-          build: true
-        - locale: en
-          name: English
-          build: true
-markdown_extensions:  # as in the site's mkdocs.yml
-  - abbr
-  - admonition
-  - attr_list
-  - def_list
-  - footnotes
-  - md_in_html
-  - tables
-  - pymdownx.details
-  - pymdownx.superfences
-  - toc:
-      permalink: true
-      slugify: !!python/object/apply:pymdownx.slugs.slugify
-        kwds:
-          case: lower
-extra:
-  citations:
-    bibliography: [bibliography/*.bib]
-extra_css:
-  - assets/stylesheets/citations.css
-extra_javascript:
-  - assets/javascripts/citations.js
-"""
+#: The citation hook's settings in the tiny sites (as in the site's mkdocs.yml).
+CITATIONS = {"bibliography": ["bibliography/*.bib"]}
 
 
 def make_site(
@@ -134,19 +81,18 @@ def make_site(
     *,
     bib: str = SAMPLE_BIB,
     strict: bool = True,
-    config: str | None = None,
-) -> BuiltSite:
-    """Write mkdocs.yml, docs/ pages and bibliography/references.bib, then build."""
-    (root / "docs").mkdir(parents=True, exist_ok=True)
-    (root / "bibliography").mkdir(exist_ok=True)
-    (root / "bibliography" / "references.bib").write_text(textwrap.dedent(bib), "utf-8")
-    yml = config or MKDOCS_YML.format(overrides=REPO / "overrides", hook=HOOKS / "citations.py")
-    (root / "mkdocs.yml").write_text(yml, "utf-8")
-    pages = {"index.zh-Hant.md": "# 首頁\n", "index.en.md": "# Home\n", **pages}
-    for name, text in pages.items():
-        target = root / "docs" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, "utf-8")
-    # Run from another directory: paths must resolve against mkdocs.yml, never the CWD.
-    done = mkdocs_build(root, strict=True if strict else None, cwd=root.parent)
-    return BuiltSite(root, done.returncode, done.stdout + done.stderr)
+    citations: dict | None = None,
+) -> Build:
+    """A tiny two-language site (`site_testing.TinySite`) with the citation hook, its assets,
+    `pages` and bibliography/references.bib, built from another folder: paths must resolve
+    against mkdocs.yml, never the current directory."""
+    site = TinySite(root)
+    site.configure(
+        ["citations.py"],
+        {"citations": CITATIONS if citations is None else citations},
+        extra_css=["assets/stylesheets/citations.css"],
+        extra_javascript=["assets/javascripts/citations.js"],
+    )
+    site.write("bibliography/references.bib", textwrap.dedent(bib))
+    site.pages({"index.zh-Hant.md": "# 首頁\n", "index.en.md": "# Home\n", **pages})
+    return site.build(strict=True if strict else None, cwd=root.parent)

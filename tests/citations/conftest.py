@@ -8,8 +8,9 @@ from pathlib import Path
 
 import markdown
 import pytest
-from citation_helpers import SAMPLE_BIB, TEMPLATE, BuiltSite, Rendered, make_site
+from citation_helpers import SAMPLE_BIB, TEMPLATE, Rendered, make_site
 from pybtex.database.input import bibtex
+from site_testing import Build
 
 from healthsite.citations import CitationExtension, PageContext, load_bibliography, load_labels
 from healthsite.citations import bibliography as bibliography_module
@@ -53,7 +54,7 @@ def render(write_bib: Callable[..., Path], tmp_path: Path) -> Callable[..., Rend
 
 
 @pytest.fixture
-def build_site(tmp_path: Path) -> Callable[..., BuiltSite]:
+def build_site(tmp_path: Path) -> Callable[..., Build]:
     """Factory: write a tiny zh-Hant/en site into tmp_path and run ``mkdocs build --strict``."""
     return lambda pages, **kwargs: make_site(tmp_path / "site-src", pages, **kwargs)
 

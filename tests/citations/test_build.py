@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from citation_helpers import HOOKS, MKDOCS_YML, REPO, SAMPLE_BIB, make_site
+from citation_helpers import CITATIONS, SAMPLE_BIB, make_site
 
 ZH_PAGE = """\
 ---
@@ -57,7 +57,7 @@ def test_strict_build_passes_without_warnings(site) -> None:
 
 
 def test_zh_page(site) -> None:
-    soup = site.page("articles/bp/index.html")
+    soup = site.soup("articles/bp/index.html")
     assert soup.html["lang"] == "zh-Hant"
     groups = [g.get_text() for g in soup.select(".citation__group")]
     assert groups == ["[1, 2]", "[3]", "[2, p. 5]", "[3]"]
@@ -92,7 +92,7 @@ def test_zh_page(site) -> None:
 
 
 def test_en_page_has_its_own_order(site) -> None:
-    soup = site.page("en/articles/bp/index.html")
+    soup = site.soup("en/articles/bp/index.html")
     assert soup.html["lang"] == "en"
     groups = [g.get_text() for g in soup.select(".citation__group")]
     assert groups == ["[1]", "[1–3]"]
@@ -109,13 +109,13 @@ def test_en_page_has_its_own_order(site) -> None:
 
 
 def test_page_without_citations_has_no_bibliography(site) -> None:
-    assert site.page("index.html").select(".bibliography") == []
-    assert site.page("en/index.html").select(".bibliography") == []
+    assert site.soup("index.html").select(".bibliography") == []
+    assert site.soup("en/index.html").select(".bibliography") == []
 
 
 def test_assets_are_copied(site) -> None:
-    assert (site.root / "site" / "assets" / "stylesheets" / "citations.css").is_file()
-    assert (site.root / "site" / "assets" / "javascripts" / "citations.js").is_file()
+    assert (site.site.root / "assets" / "stylesheets" / "citations.css").is_file()
+    assert (site.site.root / "assets" / "javascripts" / "citations.js").is_file()
 
 
 def test_unknown_key_fails_strict_build_with_location(build_site) -> None:
@@ -135,12 +135,12 @@ def test_unknown_key_renders_visibly_without_strict(build_site) -> None:
     built = build_site(pages, strict=False, bib=bib)
     assert built.returncode == 0, built.log
     assert "docs/x.zh-Hant.md:3:2: unknown citation key 'nope'" in built.log
-    span = built.page("x/index.html").select_one(".citation--unresolved")
+    span = built.soup("x/index.html").select_one(".citation--unresolved")
     assert span.get_text() == "[?nope]"
     # cited from both language builds, reported once
     warning = "@article{thin} is missing the required field journal"
     assert built.log.count(warning) == 1
-    assert "Thin entry." in built.page("en/x/index.html").select_one("#ref-thin").get_text()
+    assert "Thin entry." in built.soup("en/x/index.html").select_one("#ref-thin").get_text()
 
 
 def test_malformed_bib_is_a_located_error(build_site) -> None:
@@ -161,9 +161,7 @@ def test_unknown_directive_fails(build_site) -> None:
 
 
 def test_bad_config_is_reported(build_site, tmp_path: Path) -> None:
-    config = MKDOCS_YML.format(overrides=REPO / "overrides", hook=HOOKS / "citations.py")
-    config = config.replace("bibliography: [bibliography/*.bib]", "bibliography: 5")
-    built = build_site({"x.zh-Hant.md": "# X\n"}, config=config)
+    built = build_site({"x.zh-Hant.md": "# X\n"}, citations={**CITATIONS, "bibliography": 5})
     assert built.returncode != 0
     assert "extra.citations.bibliography" in built.log
 

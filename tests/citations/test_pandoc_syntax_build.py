@@ -27,7 +27,7 @@ nocite: "@who2023"
 def test_in_text_names_affixes_and_nocite(build_site) -> None:
     site = build_site({"page.en.md": PAGE_EN, "page.zh-Hant.md": PAGE_ZH})
     assert site.returncode == 0, site.log
-    en = site.page("en/page/index.html")
+    en = site.soup("en/page/index.html")
     article = en.select_one("article")
     texts = [span.get_text() for span in article.select("span.citation")]
     assert texts[:3] == ["Ost et al. [1]", "[2]", "Smith and Müller [3, p. 33; 2]"]
@@ -47,7 +47,7 @@ def test_in_text_names_affixes_and_nocite(build_site) -> None:
         "ref-who2023",
     ]
     assert items[-1].select("a.bibliography__backlink") == []
-    zh = site.page("page/index.html").select_one("article")
+    zh = site.soup("page/index.html").select_one("article")
     zh_texts = [span.get_text() for span in zh.select("span.citation")]
     assert zh_texts == ["Ost 等人 [1]", "陳大文等人 [2]", "[3]"]
 
@@ -75,4 +75,4 @@ def test_nocite_star_lists_every_entry(build_site) -> None:
         {"page.en.md": "---\nnocite: '@*'\n---\n# Page\n", "page.zh-Hant.md": "# 頁\n"}
     )
     assert site.returncode == 0, site.log
-    assert len(site.page("en/page/index.html").select("li.bibliography__entry")) == 4
+    assert len(site.soup("en/page/index.html").select("li.bibliography__entry")) == 4

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from citation_helpers import HOOKS, MKDOCS_YML, REPO, SAMPLE_BIB, TEMPLATE, make_site
+from citation_helpers import CITATIONS, SAMPLE_BIB, TEMPLATE, make_site
 
 from healthsite.citations import (
     CitationExtension,
@@ -194,11 +194,7 @@ def test_second_build_from_the_store_gives_the_same_pages(tmp_path: Path) -> Non
 
 def test_cache_can_be_turned_off(tmp_path: Path) -> None:
     root = tmp_path / "site-src"
-    config = MKDOCS_YML.format(overrides=REPO / "overrides", hook=HOOKS / "citations.py")
-    config = config.replace(
-        "bibliography: [bibliography/*.bib]", "cache: false\n    bibliography: [bibliography/*.bib]"
-    )
-    built = make_site(root, PAGES, config=config)
+    built = make_site(root, PAGES, citations={**CITATIONS, "cache": False})
     assert built.returncode == 0, built.log
     assert not (root / ".cache").exists()
 

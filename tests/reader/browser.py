@@ -6,7 +6,17 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
+import pytest
+
 SERIOUS = {"serious", "critical"}
+
+#: The article the browser tests read on the real site, by language.
+BONE = "bone-metastases-radiotherapy-immunity"
+ARTICLES = {"zh-Hant": f"articles/{BONE}/", "en": f"en/articles/{BONE}/"}
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+#: Run a test at both sizes.
+VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 
 
 @dataclass
@@ -58,3 +68,15 @@ def is_shown(page: Any, selector: str) -> bool:
             return element.getClientRects().length > 0;
         }""",
     )
+
+
+def target_sizes(page: Any, selector: str) -> list[tuple[int, int]]:
+    """Width and height in CSS pixels (rounded) of every element matching `selector`."""
+    return [
+        (width, height)
+        for width, height in page.eval_on_selector_all(
+            selector,
+            "links => links.map(l => { const r = l.getBoundingClientRect();"
+            " return [Math.round(r.width), Math.round(r.height)]; })",
+        )
+    ]

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from textwrap import dedent
 
 import pytest
-import yaml
-from site_testing import REPO_ROOT, BuiltSite, mkdocs_build, serve
+from site_testing import REPO_ROOT, Build, BuiltSite, TinySite, i18n_plugins, project_config, serve
 
 SITE_URL = "https://health.example.org/"
 
@@ -90,6 +88,8 @@ CITATIONS = [
      "pmid": "12345678", "url": None},
     {"key": "who2020", "title": "A report without identifiers", "doi": None, "pmid": None,
      "url": "https://www.who.int/report"},
+    {"key": "anon2019", "title": "No address </script> & more", "doi": None, "pmid": None,
+     "url": None},
 ]
 BIBLIOGRAPHY = (
     '<section class="bibliography" aria-labelledby="bibliography-title">'
@@ -127,63 +127,27 @@ PAGES = {
 }
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its !!python tags."""
-
-
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-_TolerantLoader.add_multi_constructor("!", lambda *_: None)
-
-
-def repo_config() -> dict:
-    """The repository's mkdocs.yml (python tags left out)."""
-    text = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_TolerantLoader)
-
-
-def tiny_config(
-    hooks: list[str], article_page: dict | None = None, site_url: str = SITE_URL
-) -> dict:
-    """A small mkdocs.yml modelled on the repository's, using this worktree's overrides."""
-    config = repo_config()
-    return {
-        "site_name": config["site_name"],
-        "site_url": site_url,
-        "site_description": config["site_description"],
-        "docs_dir": "docs",
-        "strict": True,
-        "theme": {**config["theme"], "custom_dir": str(REPO_ROOT / "overrides")},
-        "extra_css": config["extra_css"],
-        "markdown_extensions": [
-            ext for ext in config["markdown_extensions"] if not isinstance(ext, dict)
-        ],
-        "plugins": [
-            {
-                "i18n": {
-                    **config["plugins"][0]["i18n"],
-                    "languages": [
-                        {k: v for k, v in language.items() if k != "nav_translations"}
-                        for language in config["plugins"][0]["i18n"]["languages"]
-                    ],
-                }
-            }
-        ],
-        "hooks": hooks,
-        "extra": {
-            **config.get("extra", {}),
-            "article_page": article_page or config["extra"]["article_page"],
-        },
-    }
-
-
-@dataclass
-class TinyBuild:
-    """A finished tiny build: the process result and, when it passed, the site."""
-
-    returncode: int
-    log: str
-    site: BuiltSite
-    project: Path
+def reader_site(root: Path, article_page: dict | None = None, site_url: str = SITE_URL) -> TinySite:
+    """A `TinySite` configured as the real site for article pages: its names, stylesheets and
+    `extra` settings, the front-matter and article-page hooks and the citation stand-in."""
+    project = project_config()
+    english = project["plugins"][0]["i18n"]["languages"][1]
+    site = TinySite(root)
+    fixture_hook = site.write("fixture_citations.py", FIXTURE_CITATIONS_HOOK)
+    site.configure(
+        ["front_matter.py", "article_page.py", fixture_hook],
+        {**project["extra"], "article_page": article_page or project["extra"]["article_page"]},
+        site_name=project["site_name"],
+        site_url=site_url,
+        site_description=project["site_description"],
+        extra_css=project["extra_css"],
+        # the site's extensions but toc: headings read as their text, without a permalink
+        markdown_extensions=[ext for ext in project["markdown_extensions"] if isinstance(ext, str)],
+        plugins=i18n_plugins(
+            {key: english[key] for key in ("site_name", "site_description", "copyright")}
+        ),
+    )
+    return site
 
 
 def build_tiny_site(
@@ -191,33 +155,16 @@ def build_tiny_site(
     pages: dict[str, str | None] | None = None,
     article_page: dict | None = None,
     site_url: str = SITE_URL,
-) -> TinyBuild:
-    """Write a tiny bilingual site under `root` (pages may be replaced or, with None, left
-    out) and build it with `mkdocs build --strict`."""
-    project = root / "project"
-    docs = project / "docs"
-    for name, text in {**PAGES, **(pages or {})}.items():
-        if text is None:
-            continue
-        target = docs / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dedent(text), encoding="utf-8")
-    fixture_hook = project / "fixture_citations.py"
-    fixture_hook.write_text(FIXTURE_CITATIONS_HOOK, encoding="utf-8")
-    hooks = [str(REPO_ROOT / "hooks" / name) for name in ("front_matter.py", "article_page.py")]
-    hooks.append(str(fixture_hook))
-    (project / "mkdocs.yml").write_text(
-        yaml.safe_dump(tiny_config(hooks, article_page, site_url), allow_unicode=True),
-        encoding="utf-8",
-    )
-    result = mkdocs_build(project, root / "site")
-    return TinyBuild(
-        result.returncode, result.stderr, BuiltSite(root / "site", result.stderr), project
-    )
+) -> Build:
+    """Write the tiny bilingual site under `root/project` (pages may be replaced or, with
+    None, left out) and build it with `mkdocs build --strict` into `root/site`."""
+    site = reader_site(root / "project", article_page, site_url)
+    site.pages({name: text and dedent(text) for name, text in {**PAGES, **(pages or {})}.items()})
+    return site.build(root / "site")
 
 
 @pytest.fixture
-def tiny_site(tmp_path: Path) -> Callable[..., TinyBuild]:
+def tiny_site(tmp_path: Path) -> Callable[..., Build]:
     """Factory: `tiny_site(pages=..., article_page=...)` builds a tiny site in tmp_path."""
     return functools.partial(build_tiny_site, tmp_path)
 

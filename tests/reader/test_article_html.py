@@ -204,19 +204,21 @@ def test_medical_web_page_json_ld(
     assert data.get("lastReviewed") == ("2026-11-21" if lang == "en" else None)
     assert data["datePublished"] == "2026-03-02"
     assert data["url"] == SITE_URL + url_path
-    assert [item["@type"] for item in data["citation"]] == ["ScholarlyArticle"] * 2
-    first, second = data["citation"]
-    identifiers = {i["propertyID"]: i["value"] for i in first["identifier"]}
-    assert identifiers == {"DOI": "10.1000/xyz123", "PMID": "12345678"}
-    assert first["name"] == "Regression of tumours </script> & more"
-    assert "identifier" not in second
-    assert second["url"] == "https://www.who.int/report"
+    assert [item["@type"] for item in data["citation"]] == ["ScholarlyArticle"] * 3
+    # Each cited work by the address that identifies it, as the bibliography links it (its
+    # DOI before its PMID); titles and identifiers are in the bibliography, not repeated here.
+    first, second, third = data["citation"]
+    assert first == {"@type": "ScholarlyArticle", "@id": "https://doi.org/10.1000/xyz123"}
+    assert second == {"@type": "ScholarlyArticle", "@id": "https://www.who.int/report"}
+    links = [a["href"] for a in soup.select(".bibliography a")]
+    assert first["@id"] in links and second["@id"] in links
+    assert third == {"@type": "ScholarlyArticle", "name": "No address </script> & more"}
 
 
 def test_json_ld_cannot_close_its_script_element(sample_site: BuiltSite):
     html = sample_site.path(EN).read_text(encoding="utf-8")
     script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
-    assert "Regression of tumours \\u003c/script\\u003e \\u0026 more" in script
+    assert "No address \\u003c/script\\u003e \\u0026 more" in script
     assert "<" not in script and "&" not in script
 
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 import pytest
 from site_testing import BuiltSite
 
-from .browser import record_requests, serious_axe_violations
+from .browser import (
+    ARTICLES,
+    PHONE,
+    VIEWPORTS,
+    record_requests,
+    serious_axe_violations,
+    target_sizes,
+)
 
 pytestmark = pytest.mark.browser
-
-BONE = "bone-metastases-radiotherapy-immunity"
-ARTICLES = {"zh-Hant": f"articles/{BONE}/", "en": f"en/articles/{BONE}/"}
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.mark.parametrize("lang", ARTICLES)
@@ -45,14 +47,15 @@ def test_language_switcher_still_leads_to_the_same_article(
 
 @pytest.mark.parametrize(("lang", "copied"), [("zh-Hant", "已複製到剪貼簿"), ("en", "Copied")])
 def test_copy_button_copies_the_citation_and_says_so(
-    browser, served_real_site: str, lang: str, copied: str
+    open_page, served_real_site: str, lang: str, copied: str
 ):
-    context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(served_real_site + ARTICLES[lang], wait_until="networkidle")
+
+    def before_load(page) -> None:  # type: ignore[no-untyped-def]
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page = open_page(served_real_site + ARTICLES[lang], before_load=before_load)
     for block in page.locator(".article-cite__block").all():
         status = block.locator(".article-cite__status")
         assert status.get_attribute("role") == "status"
@@ -64,7 +67,6 @@ def test_copy_button_copies_the_citation_and_says_so(
         expected = block.locator("pre code").inner_text().strip()
         assert page.evaluate("navigator.clipboard.readText()") == expected
     assert errors == []
-    context.close()
 
 
 @pytest.mark.parametrize(
@@ -121,20 +123,17 @@ def test_zh_hant_text_uses_a_traditional_chinese_font(page, served_real_site: st
 
 
 @pytest.mark.parametrize("lang", ARTICLES)
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@VIEWPORTS
 def test_key_points_and_disclaimer_are_body_size(
-    browser, served_real_site: str, lang: str, viewport: dict[str, int]
+    open_page, served_real_site: str, lang: str, viewport: dict[str, int]
 ):
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    page.goto(served_real_site + ARTICLES[lang], wait_until="networkidle")
+    page = open_page(served_real_site + ARTICLES[lang], viewport)
     sizes = page.evaluate(
         """() => ['.admonition.abstract li', '.article-disclaimer p:not(.admonition-title)',
                   '.md-content__body > p'].map(
             s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))"""
     )
     assert sizes == [16, 16, 16]
-    context.close()
 
 
 def test_built_404_pages_exist_in_both_languages(built_site: BuiltSite):
@@ -144,11 +143,9 @@ def test_built_404_pages_exist_in_both_languages(built_site: BuiltSite):
 
 @pytest.mark.parametrize("lang", ARTICLES)
 def test_glossary_terms_take_keyboard_focus_and_show_a_readable_tooltip(
-    browser, served_real_site: str, lang: str
+    open_page, served_real_site: str, lang: str
 ):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(served_real_site + ARTICLES[lang], wait_until="networkidle")
+    page = open_page(served_real_site + ARTICLES[lang], PHONE)
     assert page.locator(":is(h1, h2, h3, a) abbr").count() == 0  # no underline in headings
     terms = page.locator(".md-content__body abbr[title]")
     assert terms.count() > 5
@@ -173,23 +170,15 @@ def test_glossary_terms_take_keyboard_focus_and_show_a_readable_tooltip(
             document.activeElement.getAttribute('aria-describedby')).firstElementChild).fontSize)"""
     )
     assert size >= 14
-    context.close()
 
 
 @pytest.mark.parametrize("lang", ARTICLES)
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@VIEWPORTS
 def test_citation_numbers_and_back_links_are_at_least_24_px_targets(
-    browser, served_real_site: str, lang: str, viewport: dict[str, int]
+    open_page, served_real_site: str, lang: str, viewport: dict[str, int]
 ):
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    page.goto(served_real_site + ARTICLES[lang], wait_until="networkidle")
-    sizes = page.eval_on_selector_all(
-        ".citation__ref, .bibliography__backlink",
-        "links => links.map(l => { const r = l.getBoundingClientRect();"
-        " return [Math.round(r.width), Math.round(r.height)]; })",
-    )
+    page = open_page(served_real_site + ARTICLES[lang], viewport)
+    sizes = target_sizes(page, ".citation__ref, .bibliography__backlink")
     assert len(sizes) > 20
     assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sizes
     assert serious_axe_violations(page) == []
-    context.close()

@@ -10,15 +10,10 @@ from typing import Any
 import pytest
 from security.csp_browser import watch
 
-from .browser import serious_axe_violations
+from .browser import ARTICLES, DESKTOP, VIEWPORTS, serious_axe_violations, target_sizes
 
 pytestmark = pytest.mark.browser
 
-BONE = "bone-metastases-radiotherapy-immunity"
-ARTICLES = {"zh-Hant": f"articles/{BONE}/", "en": f"en/articles/{BONE}/"}
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
-VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 
 WORDS = {
     "zh-Hant": {
@@ -76,21 +71,20 @@ def wait_until_scrolled(page: Any) -> None:
         page.wait_for_timeout(300)
 
 
-def open_article(browser: Any, url: str, viewport: dict[str, int]) -> tuple[Any, Any]:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    watched = watch(page)
-    page.goto(url, wait_until="networkidle")
-    return page, watched
+def open_article(open_page: Any, url: str, viewport: dict[str, int]) -> tuple[Any, Any]:
+    """The page (from the `open_page` fixture) and what it reports, watched from the start."""
+    watched = []
+    page = open_page(url, viewport, before_load=lambda page: watched.append(watch(page)))
+    return page, watched[0]
 
 
 @pytest.mark.parametrize("lang", ARTICLES)
 @VIEWPORTS
 def test_back_links_and_citation_numbers_are_named_in_the_page_language(
-    browser, served_real_site: str, lang: str, viewport: dict[str, int]
+    open_page, served_real_site: str, lang: str, viewport: dict[str, int]
 ):
     words = WORDS[lang]
-    page, watched = open_article(browser, served_real_site + ARTICLES[lang], viewport)
+    page, watched = open_article(open_page, served_real_site + ARTICLES[lang], viewport)
     links = [node["name"] for node in accessibility_tree(page) if node["role"] == "link"]
     assert words["back_2"] in links and words["reference_1"] in links
     assert words["back"] in links  # an entry cited once: "↩ Back to citation", named so
@@ -101,23 +95,18 @@ def test_back_links_and_citation_numbers_are_named_in_the_page_language(
     assert several.inner_text().replace("\n", " ").startswith(f"↩ {words['back']} 1 2")
     text_box = several.locator("xpath=../span[@class='bibliography__text']").bounding_box()
     assert several.bounding_box()["y"] >= text_box["y"] + text_box["height"] - 1
-    sizes = page.eval_on_selector_all(
-        ".bibliography__backlink",
-        "links => links.map(l => { const r = l.getBoundingClientRect();"
-        " return [Math.round(r.width), Math.round(r.height)]; })",
-    )
+    sizes = target_sizes(page, ".bibliography__backlink")
     assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sizes
     assert serious_axe_violations(page) == []
     assert watched.collect() == [] and watched.errors == []
-    page.context.close()
 
 
 @pytest.mark.parametrize("lang", ARTICLES)
 def test_headings_are_named_by_their_text_and_permalinks_by_the_page_language(
-    browser, served_real_site: str, lang: str
+    open_page, served_real_site: str, lang: str
 ):
     words = WORDS[lang]
-    page, watched = open_article(browser, served_real_site + ARTICLES[lang], DESKTOP)
+    page, watched = open_article(open_page, served_real_site + ARTICLES[lang], DESKTOP)
     tree = accessibility_tree(page)
     headings = [node for node in tree if node["role"] == "heading"]
     assert len(headings) > 8
@@ -141,15 +130,14 @@ def test_headings_are_named_by_their_text_and_permalinks_by_the_page_language(
     assert tooltip.inner_text().strip() == words["permalink"]
     assert serious_axe_violations(page) == []
     assert watched.collect() == [] and watched.errors == []
-    page.context.close()
 
 
 @pytest.mark.parametrize("lang", ARTICLES)
 def test_outline_has_the_disclaimer_and_key_points_as_headings(
-    browser, served_real_site: str, lang: str
+    open_page, served_real_site: str, lang: str
 ):
     words = WORDS[lang]
-    page, _ = open_article(browser, served_real_site + ARTICLES[lang], DESKTOP)
+    page, _ = open_article(open_page, served_real_site + ARTICLES[lang], DESKTOP)
     outline = [
         (node["level"], node["name"])
         for node in accessibility_tree(page)
@@ -167,7 +155,6 @@ def test_outline_has_the_disclaimer_and_key_points_as_headings(
     # not in the table of contents (which comes from the Markdown, the same in both languages)
     toc = page.locator(".md-sidebar--secondary .md-nav__link").all_inner_texts()
     assert words["key_points"] not in [text.strip() for text in toc]
-    page.context.close()
 
 
 @pytest.mark.parametrize("lang", ARTICLES)
@@ -185,9 +172,9 @@ def test_h1_is_not_lighter_than_the_h2s(page, served_real_site: str, lang: str):
 @pytest.mark.parametrize("lang", ARTICLES)
 @VIEWPORTS
 def test_preview_after_a_back_link_does_not_cover_the_header(
-    browser, served_real_site: str, lang: str, viewport: dict[str, int]
+    open_page, served_real_site: str, lang: str, viewport: dict[str, int]
 ):
-    page, watched = open_article(browser, served_real_site + ARTICLES[lang], viewport)
+    page, watched = open_article(open_page, served_real_site + ARTICLES[lang], viewport)
     back = page.locator(".bibliography__backlink").nth(3)
     target = back.get_attribute("href")
     back.click()
@@ -202,7 +189,6 @@ def test_preview_after_a_back_link_does_not_cover_the_header(
     assert box["y"] >= header["y"] + header["height"], (box, header)
     assert box["y"] + box["height"] <= viewport["height"]
     assert watched.collect() == [] and watched.errors == []
-    page.context.close()
 
 
 @pytest.mark.parametrize(

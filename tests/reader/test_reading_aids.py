@@ -7,24 +7,15 @@ from pathlib import Path
 import pytest
 from site_testing import REPO_ROOT, BuiltSite
 
+from .browser import BONE, DESKTOP, PHONE, VIEWPORTS
 from .helpers import REAL_ARTICLES
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
 CONTENTS_TITLE = {"zh-Hant": "本頁內容", "en": "On this page"}
 LANGS = ["zh-Hant", "en"]
-BONE = "bone-metastases-radiotherapy-immunity"
 
 
 def article_path(slug: str, lang: str) -> str:
     return f"{'en/' if lang == 'en' else ''}articles/{slug}/"
-
-
-def open_page(browser, url: str, viewport: dict[str, int]):
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    page.goto(url, wait_until="networkidle")
-    return context, page
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -87,9 +78,9 @@ browser_test = pytest.mark.browser
 @browser_test
 @pytest.mark.parametrize("lang", LANGS)
 def test_phone_reader_opens_the_contents_and_jumps_to_a_section(
-    browser, served_real_site: str, lang: str
+    open_page, served_real_site: str, lang: str
 ):
-    context, page = open_page(browser, served_real_site + article_path(BONE, lang), PHONE)
+    page = open_page(served_real_site + article_path(BONE, lang), PHONE)
     summary = page.locator("details.article-toc > summary")
     assert summary.is_visible()
     assert summary.inner_text().strip() == CONTENTS_TITLE[lang]
@@ -105,28 +96,26 @@ def test_phone_reader_opens_the_contents_and_jumps_to_a_section(
         href[1:],
     )
     assert 0 <= heading_top < 200
-    context.close()
 
 
 @browser_test
 @pytest.mark.parametrize("lang", LANGS)
 def test_desktop_reader_gets_materials_sidebar_contents_instead(
-    browser, served_real_site: str, lang: str
+    open_page, served_real_site: str, lang: str
 ):
-    context, page = open_page(browser, served_real_site + article_path(BONE, lang), DESKTOP)
+    page = open_page(served_real_site + article_path(BONE, lang), DESKTOP)
     assert not page.locator("details.article-toc").is_visible()
     sidebar = page.locator(".md-sidebar--secondary .md-nav--secondary")
     assert sidebar.is_visible()
     assert CONTENTS_TITLE[lang] in sidebar.locator("label.md-nav__title").inner_text()
-    context.close()
 
 
 @browser_test
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@VIEWPORTS
 def test_back_to_top_button_appears_when_scrolling_up_and_returns_to_the_top(
-    browser, served_real_site: str, viewport: dict[str, int]
+    open_page, served_real_site: str, viewport: dict[str, int]
 ):
-    context, page = open_page(browser, served_real_site + article_path(BONE, "zh-Hant"), viewport)
+    page = open_page(served_real_site + article_path(BONE, "zh-Hant"), viewport)
     button = page.locator(".md-top")
     assert button.get_attribute("aria-label") or button.inner_text().strip()
     page.mouse.wheel(0, 6000)
@@ -136,16 +125,15 @@ def test_back_to_top_button_appears_when_scrolling_up_and_returns_to_the_top(
     assert "回到頁首" in button.inner_text()
     button.click()
     page.wait_for_function("() => window.scrollY === 0")
-    context.close()
 
 
 @browser_test
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@VIEWPORTS
 def test_urgent_callout_is_red_and_at_body_text_size(
-    browser, served_real_site: str, lang: str, viewport: dict[str, int]
+    open_page, served_real_site: str, lang: str, viewport: dict[str, int]
 ):
-    context, page = open_page(browser, served_real_site + article_path(BONE, lang), viewport)
+    page = open_page(served_real_site + article_path(BONE, lang), viewport)
     style = page.eval_on_selector(
         ".admonition.urgent",
         """box => {
@@ -164,21 +152,17 @@ def test_urgent_callout_is_red_and_at_body_text_size(
     assert style["titleColor"] == "rgb(255, 255, 255)"
     assert style["border"] == "rgb(213, 40, 27)"
     assert style["size"] == style["bodySize"] == 16
-    context.close()
 
 
 @browser_test
 @pytest.mark.parametrize("lang", LANGS)
 def test_screenshot_of_a_real_article_on_a_phone(
-    browser, served_real_site: str, artifacts_dir: Path, lang: str
+    open_page, served_real_site: str, artifacts_dir: Path, lang: str
 ):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2)
-    page = context.new_page()
-    page.goto(served_real_site + article_path(BONE, lang), wait_until="networkidle")
+    page = open_page(served_real_site + article_path(BONE, lang), PHONE, device_scale_factor=2)
     page.locator("details.article-toc > summary").click()
     target = artifacts_dir / f"real-article-{lang}-phone.png"
     page.screenshot(path=str(target), full_page=False)
     urgent = artifacts_dir / f"real-article-{lang}-urgent.png"
     page.locator(".admonition.urgent").screenshot(path=str(urgent))
-    context.close()
     assert target.stat().st_size > 0 and urgent.stat().st_size > 0

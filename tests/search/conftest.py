@@ -2,41 +2,24 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from site_testing import mkdocs_build, serve
+from site_testing import BuiltSite, serve
 
 from .corpus import write_site
 
 
-@dataclass(frozen=True)
-class CorpusSite:
-    project: Path
-    root: Path
-    log: str
-
-
-def build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build --strict` of `project` (`site_testing.mkdocs_build`)."""
-    return mkdocs_build(project, site_dir, env=env)
-
-
 @pytest.fixture(scope="session")
-def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> CorpusSite:
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The generated corpus (100+ articles per language), strictly built with the search hook."""
-    project = write_site(tmp_path_factory.mktemp("search-corpus"))
-    site_dir = project / "site"
-    result = build(project, site_dir)
+    result = write_site(tmp_path_factory.mktemp("search-corpus")).build()
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return CorpusSite(project, site_dir, result.stderr)
+    return result.site
 
 
 @pytest.fixture(scope="session")
-def corpus_url(corpus_site: CorpusSite) -> Iterator[str]:
+def corpus_url(corpus_site: BuiltSite) -> Iterator[str]:
     """The corpus site served from 127.0.0.1 on a free port."""
     url, stop = serve(corpus_site.root)
     yield url

@@ -1,21 +1,20 @@
 """A deterministic two-language test corpus for search: a tiny MkDocs site with many articles.
 
-`write_site(root, articles_per_language=100)` writes `mkdocs.yml` and `docs/` into `root`. The
-site has a few *target* pages (the page a query must find first), *decoys* that share part of a
-query (「肝」, 「肝炎」, 「骨」, 放射治療 without 骨轉移 …), filler pages of neutral health
-text, and one page per language whose bibliography is stuffed with query words and unique
-marker words.
+`write_site(root, articles_per_language=100)` writes the site into `root` (a
+`site_testing.TinySite` with the search hook). The site has a few *target* pages (the page a
+query must find first), *decoys* that share part of a query (「肝」, 「肝炎」, 「骨」, 放射治療
+without 骨轉移 …), filler pages of neutral health text, and one page per language whose
+bibliography is stuffed with query words and unique marker words.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_testing import I18N_PLUGINS
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from site_testing import TinySite, i18n_plugins
 
 # Words that appear ONLY inside bibliography containers: search must never find them.
 BIBLIOGRAPHY_ONLY_WORDS = {
@@ -37,30 +36,53 @@ def url_of(slug: str, language: str) -> str:
     return f"{prefix}articles/{slug}/"
 
 
-def write_site(root: Path, articles_per_language: int = 100) -> Path:
-    """Write a strict-buildable two-language site into `root`; return `root`."""
-    docs = root / "docs"
-    (docs / "articles").mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(repo=REPO_ROOT), encoding="utf-8")
-    (docs / "index.zh-Hant.md").write_text("# 測試站\n\n這是首頁。\n", encoding="utf-8")
-    (docs / "index.en.md").write_text("# Test site\n\nHome page for search tests.\n", "utf-8")
-    for language, articles in (
-        ("zh-Hant", zh_articles(articles_per_language)),
-        ("en", en_articles(articles_per_language)),
-    ):
-        for article in articles:
-            text = f"---\ntitle: {article.title}\n---\n\n# {article.title}\n\n{article.body}\n"
-            path = docs / "articles" / f"{article.slug}.{language}.md"
-            path.write_text(text, encoding="utf-8")
-    return root
+def write_site(root: Path, articles_per_language: int = 100) -> TinySite:
+    """Write a strict-buildable two-language site with the search hook into `root`."""
+    site = TinySite(root)
+    site.configure(
+        ["search_index.py"],
+        site_name="搜尋測試",
+        site_url="https://search-test.example.org/",
+        plugins=i18n_plugins({"site_name": "Search test"}),
+        extra_javascript=["assets/javascripts/search.js"],
+        extra_css=["assets/stylesheets/search.css"],
+    )
+    site.pages(
+        {
+            "index.zh-Hant.md": "# 測試站\n\n這是首頁。\n",
+            "index.en.md": "# Test site\n\nHome page for search tests.\n",
+        }
+    )
+    for language in LANGUAGES:
+        site.pages(
+            {
+                f"articles/{article.slug}.{language}.md": (
+                    f"---\ntitle: {article.title}\n---\n\n# {article.title}\n\n{article.body}\n"
+                )
+                for article in articles(language, articles_per_language)
+            }
+        )
+    return site
 
 
-def zh_articles(count: int) -> list[Article]:
-    """Chinese articles: targets, decoys, then filler up to `count`."""
-    rng = random.Random(20261122)
-    fill = lambda n=3: _paragraphs(rng, ZH_FILLER, n, joiner="")  # noqa: E731
-    a = BIBLIOGRAPHY_ONLY_WORDS["zh-Hant"]
-    articles = [
+def articles(language: str, count: int) -> list[Article]:
+    """A language's articles: its targets and decoys, then filler pages up to `count`."""
+    spec = LANGUAGES[language]
+    rng = random.Random(spec.seed)
+
+    def fill(paragraphs: int = 3) -> str:
+        return _paragraphs(rng, spec.filler, paragraphs, joiner=spec.joiner)
+
+    found = spec.targets(fill, BIBLIOGRAPHY_ONLY_WORDS[language])
+    return found + [
+        Article(f"topic-{index:03d}", spec.filler_title.format(index), fill(4))
+        for index in range(count - len(found))
+    ]
+
+
+def _zh_targets(fill: Callable[[], str], a: tuple[str, ...]) -> list[Article]:
+    """Chinese targets and decoys (`a`: the words only the bibliography holds)."""
+    return [
         Article(
             "liver-cancer-overview",
             "肝癌：診斷與治療",
@@ -122,17 +144,11 @@ def zh_articles(count: int) -> list[Article]:
             ),
         ),
     ]
-    for index in range(count - len(articles)):
-        articles.append(Article(f"topic-{index:03d}", f"健康主題 {index:03d}", fill(4)))
-    return articles
 
 
-def en_articles(count: int) -> list[Article]:
-    """English articles: a target about bone metastases, decoys, then filler up to `count`."""
-    rng = random.Random(20261123)
-    fill = lambda n=3: _paragraphs(rng, EN_FILLER, n, joiner=" ")  # noqa: E731
-    a = BIBLIOGRAPHY_ONLY_WORDS["en"]
-    articles = [
+def _en_targets(fill: Callable[[], str], a: tuple[str, ...]) -> list[Article]:
+    """English targets (one about bone metastases) and decoys."""
+    return [
         Article(
             "bone-metastases-radiotherapy",
             "Radiotherapy for bone metastases",
@@ -163,9 +179,6 @@ def en_articles(count: int) -> list[Article]:
             ),
         ),
     ]
-    for index in range(count - len(articles)):
-        articles.append(Article(f"topic-{index:03d}", f"Health topic {index:03d}", fill(4)))
-    return articles
 
 
 def _bibliography_html(entries: list[str], citation_text: str, data_word: str) -> str:
@@ -202,30 +215,19 @@ EN_FILLER = (
     "research", "evidence", "advice", "risk", "prevention", "the", "and", "of", "with",
 )  # fmt: skip
 
-MKDOCS_YML = (
-    """\
-site_name: 搜尋測試
-site_url: https://search-test.example.org/
-docs_dir: docs
-strict: true
-theme:
-  name: material
-  custom_dir: {repo}/overrides
-  language: zh-Hant
-  font: false
-markdown_extensions:
-  - attr_list
-  - md_in_html
-  - toc:
-      permalink: true
-hooks:
-  - {repo}/hooks/search_index.py
-"""
-    + I18N_PLUGINS
-    + """          site_name: Search test
-extra_javascript:
-  - assets/javascripts/search.js
-extra_css:
-  - assets/stylesheets/search.css
-"""
-)
+
+@dataclass(frozen=True)
+class _Language:
+    """How one language's corpus is made."""
+
+    seed: int
+    filler: tuple[str, ...]
+    joiner: str
+    filler_title: str
+    targets: Callable[[Callable[[], str], tuple[str, ...]], list[Article]]
+
+
+LANGUAGES = {
+    "zh-Hant": _Language(20261122, ZH_FILLER, "", "健康主題 {:03d}", _zh_targets),
+    "en": _Language(20261123, EN_FILLER, " ", "Health topic {:03d}", _en_targets),
+}

@@ -6,8 +6,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-
-from .conftest import CorpusSite
+from site_testing import BuiltSite
 
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "search_payload.py"
 
@@ -19,7 +18,7 @@ def _module():
     return module
 
 
-def test_payload_is_reported_per_language(corpus_site: CorpusSite):
+def test_payload_is_reported_per_language(corpus_site: BuiltSite):
     payload = _module().search_payload_bytes
     zh, en = payload(corpus_site.root, "zh-Hant"), payload(corpus_site.root, "en")
     for report in (zh, en):
@@ -30,6 +29,6 @@ def test_payload_is_reported_per_language(corpus_site: CorpusSite):
     assert zh["index"]["raw"] + en["index"]["raw"] == everything  # nothing shared, nothing missed
 
 
-def test_unknown_language_is_an_error(corpus_site: CorpusSite):
+def test_unknown_language_is_an_error(corpus_site: BuiltSite):
     with pytest.raises(KeyError, match="no index for 'fr'"):
         _module().search_payload_bytes(corpus_site.root, "fr")

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from site_testing import REPO_ROOT, BuiltSite, TinySite, mkdocs_build
+from site_testing import BuiltSite, TinySite
 
 from .csp_browser import watch
 
@@ -76,14 +76,17 @@ def test_inline_script_hashes_differ_with_page_depth(built_site: BuiltSite):
 
 def blocked_content_site(tiny_site: TinySite) -> TinySite:
     tiny_site.configure(["content_security_policy.py"])
-    tiny_site.write("docs/index.zh-Hant.md", "# 首頁\n\n內文。\n")
-    tiny_site.write(
-        "docs/index.en.md",
-        "---\ntitle: Home\n---\n\n# Home\n\n"
-        "Some text.\n\n"
-        '<span style="color: red">Red</span>\n\n'
-        '<button type="button" onclick="alert(1)">Press</button>\n\n'
-        '<script>alert("from the Markdown")</script>\n',
+    tiny_site.pages(
+        {
+            "index.zh-Hant.md": "# 首頁\n\n內文。\n",
+            "index.en.md": (
+                "---\ntitle: Home\n---\n\n# Home\n\n"
+                "Some text.\n\n"
+                '<span style="color: red">Red</span>\n\n'
+                '<button type="button" onclick="alert(1)">Press</button>\n\n'
+                '<script>alert("from the Markdown")</script>\n'
+            ),
+        }
     )
     return tiny_site
 
@@ -114,9 +117,8 @@ def test_content_the_policy_blocks_fails_the_strict_build(tiny_site: TinySite):
 def test_an_inline_script_from_the_markdown_is_never_hashed(tiny_site: TinySite):
     """Not even in a non-strict build: an escaping bug cannot allow the script it lets in."""
     site = blocked_content_site(tiny_site)
-    config = site.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "strict: false\n", encoding="utf-8")
-    result = mkdocs_build(site.root, strict=None)
+    site.configure(strict=False)
+    result = site.build(strict=None)
     assert result.returncode == 0, result.stderr
     soup = site.soup("en/")
     hashes = policy_of(soup)["script-src"]
@@ -128,8 +130,7 @@ def test_an_inline_script_from_the_markdown_is_never_hashed(tiny_site: TinySite)
 
 def test_a_tiny_site_gets_a_policy_in_both_languages(tiny_site: TinySite):
     tiny_site.configure(["content_security_policy.py"])
-    tiny_site.write("docs/index.zh-Hant.md", "# 首頁\n\n內文。\n")
-    tiny_site.write("docs/index.en.md", "# Home\n\nText.\n")
+    tiny_site.pages({"index.zh-Hant.md": "# 首頁\n\n內文。\n", "index.en.md": "# Home\n\nText.\n"})
     result = tiny_site.build()
     assert result.returncode == 0, result.stderr
     for url in ("", "en/", "404.html"):
@@ -137,25 +138,12 @@ def test_a_tiny_site_gets_a_policy_in_both_languages(tiny_site: TinySite):
         assert policy_of(soup)["script-src"][-1] == sha256(inline_scripts(soup)[-1])
 
 
-@pytest.fixture
-def build_mode(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """The hooks' support module (``hooks/hook_support.py``), its build-mode flags restored
-    after the test."""
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    load_config(str(REPO_ROOT / "mkdocs.yml"))  # MkDocs imports the hooks and hook_support
-    module = sys.modules["hook_support"]
-    monkeypatch.setattr(module, "_dirty", module._dirty)
-    monkeypatch.setattr(module, "_command", module._command)
-    return module
-
-
 @pytest.mark.parametrize(("command", "inline_allowed"), [("serve", True), ("build", False)])
 def test_only_serve_allows_inline_scripts(
     tiny_site: TinySite, build_mode, command: str, inline_allowed: bool
 ):
     tiny_site.configure(["content_security_policy.py"])
-    tiny_site.write("docs/index.zh-Hant.md", "# 首頁\n")
-    tiny_site.write("docs/index.en.md", "# Home\n")
+    tiny_site.pages({"index.zh-Hant.md": "# 首頁\n", "index.en.md": "# Home\n"})
     config = load_config(str(tiny_site.root / "mkdocs.yml"), site_dir=str(tiny_site.root / "s"))
     config.plugins.on_startup(command=command, dirty=False)
     build(config)
@@ -176,8 +164,7 @@ def _free_port() -> int:
 def test_make_serve_pages_run_livereload_without_a_violation(tiny_site: TinySite, page):
     """`mkdocs serve --strict` as `make serve` runs it: its injected livereload script runs."""
     tiny_site.configure(["content_security_policy.py"])
-    tiny_site.write("docs/index.zh-Hant.md", "# 首頁\n")
-    tiny_site.write("docs/index.en.md", "# Home\n")
+    tiny_site.pages({"index.zh-Hant.md": "# 首頁\n", "index.en.md": "# Home\n"})
     port = _free_port()
     log = tiny_site.root / "serve.log"
     with log.open("w") as output:  # the child keeps its own copy of the file

@@ -8,13 +8,15 @@
    links already lead to the same page in the other language (mkdocs-static-i18n), so the
    lookup adds nothing.
 
-   This script runs after the bundle and before DOMContentLoaded: it takes the links out of the
+   This script runs after the bundle (both deferred, in document order) and before DOMContentLoaded: it takes the links out of the
    document while Material's DOMContentLoaded handler (registered first, so run first) looks for
    them, and puts each back in its place in its own handler (registered second, so run right
    after). The served HTML keeps every link for crawlers; the rendered page has them again. */
 (function () {
   "use strict";
-  if (document.readyState !== "loading") return; // Material has already looked
+  // Loaded with `defer` (mkdocs.yml): it runs after the page is parsed ("interactive") and
+  // before DOMContentLoaded. Once the page has fully loaded, Material has already looked.
+  if (document.readyState === "complete") return;
   var held = [];
   document.querySelectorAll('head link[rel="alternate"][hreflang]').forEach(function (link) {
     var marker = document.createComment("hreflang");

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from healthsite.citations.style import LINK_URLS
 from healthsite.content.front_matter import Article
 
 SCHEMA = "https://schema.org"
@@ -55,21 +56,22 @@ def medical_web_page(
 
 
 def scholarly_article(entry: Mapping[str, Any]) -> dict[str, Any]:
-    """One cited entry ``{key, title, doi, pmid, url}`` as a ``ScholarlyArticle``.
+    """One cited entry ``{key, title, doi, pmid, url}`` as a ``ScholarlyArticle``, by the one
+    address that identifies it (``@id``): its DOI at doi.org, else its PubMed page, else its
+    ``url``; a work with none of these is named by its title (``name``).
 
-    Each identifier appears once, typed (``identifier``: DOI, PMID); a ``sameAs`` list of the
-    same identifiers as doi.org and PubMed addresses would repeat them on every citation."""
-    identifiers = []
-    if entry.get("doi"):
-        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": entry["doi"]})
-    if entry.get("pmid"):
-        pmid = str(entry["pmid"])
-        identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": pmid})
-    article: dict[str, Any] = {"@type": "ScholarlyArticle", "name": entry.get("title") or ""}
-    if identifiers:
-        article["identifier"] = identifiers
+    The page's bibliography shows every title, DOI and PMID; repeating them here (typed
+    ``identifier`` values, titles) made the JSON-LD about a tenth of an article page. The
+    addresses are the ones the bibliography links to (``LINK_URLS``)."""
+    article: dict[str, Any] = {"@type": "ScholarlyArticle"}
+    for field in ("doi", "pmid"):
+        if entry.get(field):
+            article["@id"] = LINK_URLS[field].format(value=entry[field])
+            return article
     if entry.get("url"):
-        article["url"] = entry["url"]
+        article["@id"] = entry["url"]
+    else:
+        article["name"] = entry.get("title") or ""
     return article
 
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
+#: Any CJK character: radicals to Han ideographs (kana included, U+3040-30FF), hangul
+#: syllables, compatibility ideographs, and Han extension planes B-F.
 _CJK_RE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
+#: Hiragana and katakana: Japanese.
 _KANA_RE = re.compile(r"[\u3040-\u30ff]")
+#: Hangul syllables: Korean.
 _HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
+#: A language tag: a 2-3 letter language, then subtags (`zh-Hant-TW`, `en_GB`).
 _LANG_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 #: babel/polyglossia language names used in ``langid``/``language`` fields.
@@ -36,7 +41,7 @@ _ZH_HANS = {"zh-hans", "zh-cn", "zh-sg", "zh-hans-cn"}
 
 def has_cjk(text: str) -> bool:
     """True when ``text`` contains Han, kana or hangul characters."""
-    return _CJK_RE.search(text) is not None or _KANA_RE.search(text) is not None
+    return _CJK_RE.search(text) is not None
 
 
 def normalize_lang(value: str) -> str | None:
