@@ -492,6 +492,8 @@ def _awkward_reference(text: str) -> bool:
         return True
     last = text.rfind("&")
     return last >= 0 and _CUT_REFERENCE_RE.match(text, last) is not None
+
+
 #: A start tag that may carry a blocked attribute: a name starting with "on" or "style", or a
 #: value that may be (or, through a character reference, hide) a javascript: or //host URL.
 _MAYBE_BLOCKED_RE = re.compile(
