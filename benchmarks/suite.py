@@ -44,7 +44,7 @@ class Settings:
     scaling_m: tuple[int, ...] = (1000, 10000)
     edits: int = 3
     #: Lighthouse runs per page (median taken).
-    lighthouse_runs: int = 3
+    lighthouse_runs: int = 5
     seed: int = 1
     today: dt.date = field(default_factory=dt.date.today)
     skip: frozenset[str] = frozenset()

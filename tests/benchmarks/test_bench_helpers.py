@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import urllib.request
 from pathlib import Path
 
 import pybtex.errors
 import pytest
 from pybtex.database import parse_string
 
-from benchmarks import mkbibtex, runner, stats, variants, weight
+from benchmarks import mkbibtex, runner, static_server, stats, variants, weight
 from benchmarks.report import Figure, markdown_table
 
 
@@ -176,3 +177,42 @@ def test_lighthouse_figure_says_why_it_is_missing(tmp_path, monkeypatch) -> None
         "n/a: lighthouse not installed (`npm ci` in benchmarks/, as `make bench` does)"
     )
     assert figure.met is None
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("gzip, deflate, br", True),
+        ("br;q=1.0, gzip;q=0.8", True),
+        ("*", True),
+        ("gzip;q=0", False),
+        ("identity", False),
+        (None, False),
+    ],
+)
+def test_static_server_reads_accept_encoding(header: str | None, expected: bool) -> None:
+    assert static_server.accepts_gzip(header) is expected
+
+
+def test_static_server_gzips_text_only_when_accepted(tmp_path: Path) -> None:
+    page = "<!doctype html><title>x</title>" + "<p>repeated text</p>" * 200
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "style.css").write_text("p { color: red }\n" * 100, encoding="utf-8")
+    (tmp_path / "font.woff2").write_bytes(b"wOF2" + bytes(range(256)) * 4)
+
+    def fetch(base: str, path: str, encoding: str | None) -> tuple[str | None, bytes]:
+        headers = {"Accept-Encoding": encoding} if encoding else {}
+        with urllib.request.urlopen(urllib.request.Request(base + path, headers=headers)) as r:
+            return r.headers.get("Content-Encoding"), r.read()
+
+    with static_server.serve(tmp_path) as base:
+        coding, body = fetch(base, "a/", "gzip, br")
+        assert coding == "gzip" and gzip.decompress(body).decode() == page
+        assert len(body) < len(page) // 10
+        coding, body = fetch(base, "style.css", "gzip")
+        assert coding == "gzip" and gzip.decompress(body) == (tmp_path / "style.css").read_bytes()
+        assert fetch(base, "a/", None) == (None, page.encode())  # a client without gzip
+        assert fetch(base, "a/", "gzip;q=0") == (None, page.encode())
+        font = fetch(base, "font.woff2", "gzip")  # fonts and images go as they are
+        assert font == (None, (tmp_path / "font.woff2").read_bytes())

@@ -95,6 +95,14 @@ def test_back_links_and_citation_numbers_are_named_in_the_page_language(
     assert several.inner_text().replace("\n", " ").startswith(f"↩ {words['back']} 1 2")
     text_box = several.locator("xpath=../span[@class='bibliography__text']").bounding_box()
     assert several.bounding_box()["y"] >= text_box["y"] + text_box["height"] - 1
+    # the numbers are boxed (citing spots, not reference numbers); a lone back-link is not
+    borders = page.evaluate(
+        """() => [...document.querySelectorAll('.bibliography__backlink')].map(a =>
+            [!!a.closest('.bibliography__backlinks').querySelector('.bibliography__backlinks-label'),
+             getComputedStyle(a).borderTopStyle])"""
+    )
+    assert {style for numbered, style in borders if numbered} == {"solid"}
+    assert {style for numbered, style in borders if not numbered} == {"none"}
     sizes = target_sizes(page, ".bibliography__backlink")
     assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sizes
     assert serious_axe_violations(page) == []

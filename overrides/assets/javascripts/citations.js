@@ -1,5 +1,5 @@
 /* Citation previews (hooks/citations.py). Each citation link is described, through
-   aria-describedby, by its sources' texts in the page's bibliography, so screen readers read
+   aria-describedby, by its source's text in the page's bibliography, so screen readers read
    the full references without this script. For sighted readers this script shows the same
    texts in a preview on hover, keyboard focus, or a first tap on a touch screen (a second tap
    follows the link); Escape dismisses it. The preview is built once per citation, from the
@@ -11,13 +11,20 @@
   function previewFor(citation) {
     var existing = citation.querySelector(".citation__tooltip");
     if (existing) return existing;
-    var link = citation.querySelector(".citation__ref[aria-describedby]");
-    if (!link) return null;
+    // each link is described by its own source (a range's first link also by the sources
+    // inside the range): the preview lists the whole group's, each once, in reading order
+    var ids = [];
+    citation.querySelectorAll(".citation__ref[aria-describedby]").forEach(function (link) {
+      link.getAttribute("aria-describedby").split(/\s+/).forEach(function (id) {
+        if (ids.indexOf(id) < 0) ids.push(id);
+      });
+    });
+    if (!ids.length) return null;
     var tip = document.createElement("span");
     tip.className = "citation__tooltip";
     tip.setAttribute("role", "tooltip");
     tip.setAttribute("aria-hidden", "true"); // already read out through aria-describedby
-    link.getAttribute("aria-describedby").split(/\s+/).forEach(function (id) {
+    ids.forEach(function (id) {
       var text = document.getElementById(id);
       var entry = text && text.closest("li");
       if (!entry) return;

@@ -150,24 +150,33 @@ def _affixed(cited: Cited) -> bool:
     return bool(item.prefix or item.locator or item.suffix)
 
 
-def _ref_link(cited: Cited, described_by: str, number_label: str) -> str:
+def _ref_link(
+    cited: Cited, described: bool, number_label: str, hidden: Sequence[Cited] = ()
+) -> str:
     """The number's link; ``number_label`` (``Reference {number}``) names it for screen
-    readers, since a bare "1" says nothing."""
+    readers, since a bare "1" says nothing. When ``described``, its own reference's text
+    describes it (``aria-describedby``), followed by the texts of ``hidden``: the sources a
+    collapsed range (``1–3``) stands for without a link of their own."""
     assert cited.reference is not None
-    described = f' aria-describedby="{described_by}"' if described_by else ""
+    described_by = ""
+    if described:
+        keys = dict.fromkeys(c.reference.key for c in (cited, *hidden) if c.reference)
+        described_by = " ".join(reference_text_id(key) for key in keys)
+    described_attr = f' aria-describedby="{described_by}"' if described_by else ""
     name = html.escape(number_label.replace("{number}", str(cited.number)))
     named = f' aria-label="{name}"' if name else ""
     return (
         f'<a class="citation__ref" id="{_attr(cited.cite_id)}" '
-        f'href="#ref-{_attr(cited.reference.key)}"{named}{described}>{cited.number}</a>'
+        f'href="#ref-{_attr(cited.reference.key)}"{named}{described_attr}>{cited.number}</a>'
     )
 
 
 def _anchor(cited: Cited) -> str:
-    return f'<span class="citation__anchor" id="{_attr(cited.cite_id)}"></span>'
+    """A back-link target for a citing spot without a link (inside a collapsed range)."""
+    return f'<span id="{_attr(cited.cite_id)}"></span>'
 
 
-def _item_html(cited: Cited, described_by: str, unresolved_label: str, number_label: str) -> str:
+def _item_html(cited: Cited, described: bool, unresolved_label: str, number_label: str) -> str:
     item = cited.item
     if cited.reference is None:
         core = (
@@ -175,7 +184,7 @@ def _item_html(cited: Cited, described_by: str, unresolved_label: str, number_la
             f'{html.escape(item.key)}">?{html.escape(item.key)}</span>'
         )
     else:
-        core = _ref_link(cited, described_by, number_label)
+        core = _ref_link(cited, described, number_label)
     parts = [affix_slot(cited.slot, "p") + " " if item.prefix else "", core]
     if item.locator:
         # entities as written (p.&nbsp;30) become characters, then everything is escaped
@@ -200,9 +209,10 @@ def render_group(
     """``[1–3, 5, p. 7]`` with links and range anchors; ``Palma et al. [5]`` when the first
     item is an author-in-text citation (``@palma2019``) of a known source.
 
-    Every link is described (``aria-describedby``) by the bibliography texts of all the
-    group's sources, so screen readers read the full references; citations.js shows the same
-    texts as a preview on hover, focus or tap. ``described=False`` leaves the descriptions
+    Every link is described (``aria-describedby``) by its own source's bibliography text (a
+    range's first link also by the sources inside the range), so screen readers read each
+    full reference once; citations.js shows the group's texts as a preview on hover, focus or
+    tap. ``described=False`` leaves the descriptions
     out, for headings (their text also becomes the table of contents). ``number_label``
     (``Reference {number}``) is each number link's accessible name.
     """
@@ -211,15 +221,10 @@ def render_group(
         lead = f'<span class="citation__author">{html.escape(group[0].author)}</span> '
     if len(group) == 1 and group[0].reference is not None and not _affixed(group[0]) and not lead:
         only = group[0]  # the usual [@key]: skip sorting and range compression
-        described_by = reference_text_id(only.reference.key) if described else ""
-        link = _ref_link(only, described_by, number_label)
+        link = _ref_link(only, described, number_label)
         return f'<span class="citation"><span class="citation__group">[{link}]</span></span>'
     resolved = sorted((c for c in group if c.reference), key=lambda c: c.number)
     unresolved = [c for c in group if not c.reference]
-    described_by = ""
-    if described:
-        keys = dict.fromkeys(c.reference.key for c in resolved if c.reference)
-        described_by = " ".join(reference_text_id(key) for key in keys)
     classes = "citation" if not unresolved else "citation citation--unresolved"
     if lead:
         classes += " citation--in-text"
@@ -227,16 +232,16 @@ def render_group(
     if lead:  # the named source's number comes first: "Palma et al. [5, p. 3; 2]"
         author = group[0]
         resolved = [c for c in resolved if c is not author]
-        first = _item_html(author, described_by, unresolved_label, number_label)
+        first = _item_html(author, described, unresolved_label, number_label)
     labels = (unresolved_label, number_label)
-    body = _group_body(resolved, unresolved, described_by, labels, first, group)
+    body = _group_body(resolved, unresolved, described, labels, first, group)
     return f'<span class="{classes}">{lead}{body}</span>'
 
 
 def _group_body(
     resolved: list[Cited],
     unresolved: list[Cited],
-    described_by: str,
+    described: bool,
     labels: tuple[str, str],
     leading: str,
     group: Sequence[Cited],
@@ -251,25 +256,25 @@ def _group_body(
     ordered: list[tuple[int, str]] = []
     for start, end in compress(by_number):
         first = by_number[start]
-        text = _ref_link(first[0], described_by, number_label) + "".join(
+        middle = [c for n in range(start + 1, end) for c in by_number[n]]
+        text = _ref_link(first[0], described, number_label, middle) + "".join(
             _anchor(c) for c in first[1:]
         )
         if end != start:
-            middle = [c for n in range(start + 1, end) for c in by_number[n]]
             last = by_number[end]
             text += (
                 "".join(_anchor(c) for c in middle)
                 + "\u2013"
-                + _ref_link(last[0], described_by, number_label)
+                + _ref_link(last[0], described, number_label)
             )
             text += "".join(_anchor(c) for c in last[1:])
         ordered.append((start, text))
     for cited in resolved:
         if _affixed(cited):
-            ordered.append((cited.number, _item_html(cited, described_by, *labels)))
+            ordered.append((cited.number, _item_html(cited, described, *labels)))
     ordered.sort(key=lambda pair: pair[0])
     pieces = ([leading] if leading else []) + [text for _, text in ordered]
-    pieces += [_item_html(c, described_by, *labels) for c in unresolved]
+    pieces += [_item_html(c, described, *labels) for c in unresolved]
     # "[1–3, 5]", but "[1, p. 7; 2]" once an item has a locator or words of its own
     separator = "; " if len(pieces) > 1 and any(_affixed(c) for c in group) else ", "
     return f'<span class="citation__group">[{separator.join(pieces)}]</span>'
