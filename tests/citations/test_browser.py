@@ -83,5 +83,5 @@ def test_number_links_to_entry_and_back(citation_page, citation_site_url: str) -
     citation_page.wait_for_url("**#ref-ost2018")
     entry = citation_page.locator("#ref-ost2018")
     assert entry.get_attribute("lang") == "en"
-    entry.locator("a.bibliography__backlink").click()
+    entry.locator("span:not([id]) > a").click()
     citation_page.wait_for_url("**#cite-ost2018-1")

@@ -39,14 +39,14 @@ def test_in_text_names_affixes_and_nocite(build_site) -> None:
     assert article.select_one("span.citation code").get_text() == "code;]"
     assert article.select_one("span.citation sub").get_text() == "2"
     # nocite: listed after the cited sources, with no link back
-    items = en.select("li.bibliography__entry")
+    items = en.select(".bibliography__list > li")
     assert [li["id"] for li in items] == [
         "ref-ost2018",
         "ref-chen2020",
         "ref-smith2019",
         "ref-who2023",
     ]
-    assert items[-1].select("a.bibliography__backlink") == []
+    assert items[-1].select(".bibliography__list > li > span:not([id]) > a") == []
     zh = site.soup("page/index.html").select_one("article")
     zh_texts = [span.get_text() for span in zh.select("span.citation")]
     assert zh_texts == ["Ost 等人 [1]", "陳大文等人 [2]", "[3]"]
@@ -75,4 +75,4 @@ def test_nocite_star_lists_every_entry(build_site) -> None:
         {"page.en.md": "---\nnocite: '@*'\n---\n# Page\n", "page.zh-Hant.md": "# 頁\n"}
     )
     assert site.returncode == 0, site.log
-    assert len(site.soup("en/page/index.html").select("li.bibliography__entry")) == 4
+    assert len(site.soup("en/page/index.html").select(".bibliography__list > li")) == 4

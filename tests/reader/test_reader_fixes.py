@@ -178,7 +178,9 @@ def test_citation_numbers_and_back_links_are_at_least_24_px_targets(
     open_page, served_real_site: str, lang: str, viewport: dict[str, int]
 ):
     page = open_page(served_real_site + ARTICLES[lang], viewport)
-    sizes = target_sizes(page, ".citation__ref, .bibliography__backlink")
+    sizes = target_sizes(
+        page, ".citation a[href^='#ref-'], .bibliography__list > li > span:not([id]) > a"
+    )
     assert len(sizes) > 20
     assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sizes
     assert serious_axe_violations(page) == []

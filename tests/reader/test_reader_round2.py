@@ -91,19 +91,23 @@ def test_back_links_and_citation_numbers_are_named_in_the_page_language(
     # no link is a bare letter or arrow ("↩ a b c") or a bare number ("1") any more
     assert [name for name in links if re.fullmatch(r"\s*([a-z]|\d{1,3}|↩)?\s*", name)] == []
     # what is seen: "↩ Back to citation 1 2 3" on its own line under the reference
-    several = page.locator(".bibliography__backlinks:has(.bibliography__backlinks-label)").first
-    assert several.inner_text().replace("\n", " ").startswith(f"↩ {words['back']} 1 2")
-    text_box = several.locator("xpath=../span[@class='bibliography__text']").bounding_box()
+    backlinks = ".bibliography__list > li > span:not([id])"
+    several = page.locator(f"{backlinks}:has(> span)").first
+    arrow = several.evaluate("el => getComputedStyle(el, '::before').content")
+    assert arrow.startswith('"↩ "'), arrow  # drawn by CSS, with empty alternative text
+    assert several.inner_text().replace("\n", " ").startswith(f"{words['back']} 1 2")
+    text_box = several.locator("xpath=../span[@id]").bounding_box()
     assert several.bounding_box()["y"] >= text_box["y"] + text_box["height"] - 1
     # the numbers are boxed (citing spots, not reference numbers); a lone back-link is not
     borders = page.evaluate(
-        """() => [...document.querySelectorAll('.bibliography__backlink')].map(a =>
-            [!!a.closest('.bibliography__backlinks').querySelector('.bibliography__backlinks-label'),
-             getComputedStyle(a).borderTopStyle])"""
+        """selector => [...document.querySelectorAll(selector + ' > a')].map(a =>
+            [!!a.parentElement.querySelector(':scope > span'),
+             getComputedStyle(a).borderTopStyle])""",
+        backlinks,
     )
     assert {style for numbered, style in borders if numbered} == {"solid"}
     assert {style for numbered, style in borders if not numbered} == {"none"}
-    sizes = target_sizes(page, ".bibliography__backlink")
+    sizes = target_sizes(page, f"{backlinks} > a")
     assert min(w for w, _ in sizes) >= 24 and min(h for _, h in sizes) >= 24, sizes
     assert serious_axe_violations(page) == []
     assert watched.collect() == [] and watched.errors == []
@@ -183,7 +187,7 @@ def test_preview_after_a_back_link_does_not_cover_the_header(
     open_page, served_real_site: str, lang: str, viewport: dict[str, int]
 ):
     page, watched = open_article(open_page, served_real_site + ARTICLES[lang], viewport)
-    back = page.locator(".bibliography__backlink").nth(3)
+    back = page.locator(".bibliography__list > li > span:not([id]) > a").nth(3)
     target = back.get_attribute("href")
     back.click()
     page.wait_for_function("href => location.hash === href", arg=target)

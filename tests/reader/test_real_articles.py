@@ -54,7 +54,7 @@ def test_real_article_page(built_site: BuiltSite, slug: str, lang: str):
     assert data["datePublished"] == str(meta["date_published"])
     assert all(item["@type"] == "ScholarlyArticle" for item in data["citation"])
     # One JSON-LD citation per bibliography entry (page.meta["citations"] from the cite hook).
-    assert len(data["citation"]) == len(soup.select(".bibliography__entry"))
+    assert len(data["citation"]) == len(soup.select(".bibliography__list > li"))
 
     description = soup.head.select_one('meta[name="description"]')["content"]
     assert description == meta["description"]
@@ -101,7 +101,7 @@ def test_axe_with_the_search_panel_open(page, served_real_site: str, lang: str):
 @pytest.mark.parametrize("lang", ["zh-Hant", "en"])
 def test_axe_with_a_citation_preview_open(page, served_real_site: str, lang: str):
     page.goto(served_real_site + url_path(REAL_ARTICLES[1], lang), wait_until="networkidle")
-    citation = page.locator("a.citation__ref").first
+    citation = page.locator(".citation a[href^='#ref-']").first
     citation.focus()
     page.locator(".citation:focus-within .citation__tooltip").wait_for(state="visible")
     assert serious_axe_violations(page) == []
@@ -110,12 +110,12 @@ def test_axe_with_a_citation_preview_open(page, served_real_site: str, lang: str
 @pytest.mark.browser
 def test_citations_and_back_links_work_from_the_keyboard(page, served_real_site: str):
     page.goto(served_real_site + url_path(REAL_ARTICLES[1], "en"), wait_until="networkidle")
-    citation = page.locator("a.citation__ref").first
+    citation = page.locator(".citation a[href^='#ref-']").first
     citation.focus()
     page.keyboard.press("Enter")
     target = citation.get_attribute("href")
     assert page.evaluate("location.hash") == target
-    backlink = page.locator(f"{target} a.bibliography__backlink").first
+    backlink = page.locator(f"{target} > span:not([id]) > a").first
     backlink.focus()
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == backlink.get_attribute("href")
@@ -126,7 +126,7 @@ def test_citation_preview_stays_inside_the_window(page, served_real_site: str):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(served_real_site + url_path(REAL_ARTICLES[0], "zh-Hant"), wait_until="networkidle")
     width = page.evaluate("document.documentElement.clientWidth")
-    citations = page.locator("a.citation__ref")
+    citations = page.locator(".citation a[href^='#ref-']")
     rightmost = max(
         range(min(citations.count(), 12)), key=lambda i: citations.nth(i).bounding_box()["x"]
     )

@@ -34,7 +34,7 @@ def test_real_site_indexes_no_cited_reference(built_site):
         element.get_text(" ", strip=True)
         for page in built_site.html_files()
         for element in built_site.soup(str(page.relative_to(built_site.root))).select(
-            ".bibliography__text"
+            ".bibliography__list > li > span[id]"
         )
     }
     assert len(references) >= 16, "the real articles render their bibliographies"

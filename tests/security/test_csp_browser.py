@@ -51,7 +51,7 @@ def test_every_interactive_part_works_without_a_violation(page, served_real_buil
     # An article: a citation preview, print, the language switch.
     page.goto(base + ARTICLE, wait_until="networkidle")
     assert _material_ran(page)
-    page.locator("a.citation__ref").first.focus()
+    page.locator(".citation a[href^='#ref-']").first.focus()
     page.locator(".citation:focus-within .citation__tooltip").wait_for(state="visible")
     page.emulate_media(media="print")
     assert page.locator(".md-header").is_hidden(), "print.css applies"

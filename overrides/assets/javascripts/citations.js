@@ -14,7 +14,7 @@
     // each link is described by its own source (a range's first link also by the sources
     // inside the range): the preview lists the whole group's, each once, in reading order
     var ids = [];
-    citation.querySelectorAll(".citation__ref[aria-describedby]").forEach(function (link) {
+    citation.querySelectorAll('a[href^="#ref-"][aria-describedby]').forEach(function (link) {
       link.getAttribute("aria-describedby").split(/\s+/).forEach(function (id) {
         if (ids.indexOf(id) < 0) ids.push(id);
       });
@@ -94,7 +94,7 @@
   document.addEventListener("focusin", onEnter);
 
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest(".citation__ref");
+    var link = event.target.closest && event.target.closest('.citation a[href^="#ref-"]');
     var citation = link && link.closest(".citation");
     if (!citation) {
       closeAll(null);

@@ -166,7 +166,7 @@ def _ref_link(
     name = html.escape(number_label.replace("{number}", str(cited.number)))
     named = f' aria-label="{name}"' if name else ""
     return (
-        f'<a class="citation__ref" id="{_attr(cited.cite_id)}" '
+        f'<a id="{_attr(cited.cite_id)}" '
         f'href="#ref-{_attr(cited.reference.key)}"{named}{described_attr}>{cited.number}</a>'
     )
 
