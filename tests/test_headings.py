@@ -52,6 +52,21 @@ def test_permalink_is_named_and_its_symbol_hidden() -> None:
     assert link.select_one('[aria-hidden="true"]').get_text() == "¶"
 
 
+def test_heading_names_get_short_ids_in_page_order_that_clash_with_nothing() -> None:
+    # "HN 2" is slugged to the id hn-2, so the second name takes hn-3
+    soup = render("## Side effects\n\n## HN 2\n\n### Side effects\n")
+    headings = soup.find_all(["h2", "h3"])
+    assert [heading["id"] for heading in headings] == ["side-effects", "hn-2", "side-effects_1"]
+    assert [heading["aria-labelledby"] for heading in headings] == ["hn-1", "hn-3", "hn-4"]
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    assert [soup.find(id=h["aria-labelledby"]).get_text() for h in headings] == [
+        "Side effects",
+        "HN 2",
+        "Side effects",
+    ]
+
+
 def test_inline_markup_stays_inside_the_heading_name() -> None:
     soup = render("## Side *effects* of `x` here\n")
     name = soup.find(id=soup.h2["aria-labelledby"])

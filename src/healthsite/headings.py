@@ -6,8 +6,9 @@ permalinks and the table of contents):
 - Each permalink (``<a class="headerlink">¶</a>``) gets the page language's title and
   accessible name, and its ``¶`` is hidden from assistive technology.
 - Each heading with a permalink is named by its own text (``aria-labelledby`` on a ``<span>``
-  around it): a link inside a heading is otherwise part of the heading's name ("Side
-  effects ¶", or "Side effects Link to this section").
+  around it, with a short id ``hn-1``, ``hn-2``... in page order, skipping ids already in the
+  page): a link inside a heading is otherwise part of the heading's name ("Side effects ¶",
+  or "Side effects Link to this section").
 - The titles of the admonitions in ``HEADING_ADMONITIONS`` (key points, urgent help) become
   headings one level below the heading before them, so they are in the page's outline. They
   are not Markdown headings: the table of contents and the translation checks do not see them.
@@ -16,6 +17,8 @@ permalinks and the table of contents):
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from itertools import count
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -49,6 +52,8 @@ class HeadingsTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         last_level = 1
+        taken = {element.get("id") for element in root.iter()}
+        self._name_ids = _unused_ids(taken)
         titles: list[tuple[etree.Element, int]] = []
         for element in root.iter():
             level = HEADING_TAGS.get(element.tag)
@@ -68,20 +73,28 @@ class HeadingsTreeprocessor(Treeprocessor):
             return  # only the toc extension's trailing permalink (not permalink_leading)
         link = links[0]
         if self.extension.permalink_title:
-            # the title for the pointer; the label too, as Material's tooltips move the title
-            # into a tooltip on hover (the link would be left without a name)
+            # the title for the pointer; the label too, as Material's tooltips remove the title
+            # while its tooltip shows, on hover and on keyboard focus (the link would be left
+            # without a name just when a screen reader announces it): so not the title alone
             link.set("title", self.extension.permalink_title)
             link.set("aria-label", self.extension.permalink_title)
         symbol = etree.SubElement(link, "span", {"aria-hidden": "true"})
         symbol.text, link.text = link.text, None
         # everything but the link goes into a span the heading is named by
-        name = etree.Element("span", {"id": f"{heading_id}-name"})
+        name = etree.Element("span", {"id": next(self._name_ids)})
         name.text, heading.text = heading.text, None
         for child in [child for child in heading if child is not link]:
             heading.remove(child)
             name.append(child)
         heading.insert(0, name)
         heading.set("aria-labelledby", name.get("id", ""))
+
+
+def _unused_ids(taken: set[str | None]) -> Iterator[str]:
+    """Yield ``hn-1``, ``hn-2``... leaving out the ids in ``taken`` (e.g. a heading "HN 1")."""
+    for number in count(1):
+        if f"hn-{number}" not in taken:
+            yield f"hn-{number}"
 
 
 def _heading_admonition(element: etree.Element) -> bool:
