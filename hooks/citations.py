@@ -1,14 +1,16 @@
 """MkDocs hook: pandoc citations (``[@key]``) with a numbered bibliography per page.
 
 - ``on_config``: validate ``extra.citations``, load the ``.bib`` files (kept across
-  ``mkdocs serve`` rebuilds and language passes), report every entry's problems once, and
-  register the Markdown extension. ``on_serve``: watch the ``.bib`` files.
+  ``mkdocs serve`` rebuilds and language passes), start the prefetch child (``mkdocs
+  build`` only: it parses and formats entries on the second core), and register the
+  Markdown extension. ``on_serve``: watch the ``.bib`` files.
 - ``on_page_markdown``: tell the extension the page, its language (``page.file.locale``, else
   the language being built), the front-matter line offset and ``nocite``; reject unknown
   ``<!-- bibliography:... -->`` directives.
 - ``on_page_content``: ``page.meta["citations"]`` (cited entries in order) for the JSON-LD.
-- ``on_post_build``: save parsed/formatted entries and rendered pages to
-  ``extra.citations.cache_dir`` (``.cache/citations``) unless ``cache: false``.
+- ``on_post_build``: report every entry's problems (cited or not) once per build, and save
+  parsed/formatted entries and rendered pages to ``extra.citations.cache_dir``
+  (``.cache/citations``) unless ``cache: false``.
 
 All logic lives in the installed library ``healthsite.citations`` (``citations.site``).
 """
@@ -23,6 +25,7 @@ from hook_support import (
     OncePerBuild,
     is_dirty,
     is_first_language_pass,
+    is_serving,
     load_section,
     page_language,
     page_path,
@@ -38,7 +41,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from healthsite.citations import CitationError, CitationExtension
-from healthsite.citations.site import CitationSettings, open_engine, page_context
+from healthsite.citations.site import CitationSettings, finish_build, open_engine, page_context
 
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
 log = get_plugin_logger(Path(__file__).stem)
@@ -55,6 +58,8 @@ class CitationsConfig(Config):
     #: Keep parsed and formatted entries between builds (like Material's plugin caches).
     cache = c.Type(bool, default=True)
     cache_dir = c.Type(str, default=".cache/citations")
+    #: Parse and format entries the store lacks in a second process (``mkdocs build`` only).
+    prefetch = c.Type(bool, default=True)
 
 
 _watched: list[Path] = []
@@ -78,10 +83,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         root=site_root(config),
         theme_dirs=config.theme.dirs,
         fallback_template=FALLBACK_TEMPLATE,
+        docs_dir=Path(config.docs_dir),
     )
     try:
         extension, _watched[:] = open_engine(
-            settings, new_build=new_build, partial=is_dirty(), report=report.warning
+            settings,
+            new_build=new_build,
+            partial=is_dirty(),
+            report=report.warning,
+            prefetch=section.prefetch and not is_serving(),  # serve: no fork beside threads
         )
     except CitationError as error:
         raise PluginError(str(error)) from None
@@ -130,7 +140,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Save entries and pages for the next build, once every language is built (and only
-    when something changed)."""
+    """Report every entry's problems and save entries and pages for the next build, once
+    every language is built (the store only when something changed)."""
     if _extension is not None and is_first_language_pass(config):
-        _extension.bibliography.save_store()
+        finish_build(_extension, report.warning)

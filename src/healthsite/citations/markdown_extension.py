@@ -40,6 +40,7 @@ from .metadata import entry_metadata
 from .nocite import nocite_keys
 from .numbering import Numbering
 from .page_memo import Group, RenderedPage, from_record, page_key, to_record
+from .prefetch import Prefetch
 from .render import (
     BibliographyRenderer,
     Cited,
@@ -122,13 +123,18 @@ class CitationExtension(Extension):
         self.renderer = EntryRenderer(bibliography, labels, self._report)
         self.context = PageContext()
         self.state = _PageState()
+        #: A child process warming the entry store for this build (see :mod:`prefetch`).
+        self.prefetch: Prefetch | None = None
 
     def _report(self, message: str) -> None:
         self.report(message)
 
     def begin_page(self, context: PageContext) -> None:
-        """Set the page the next ``convert`` belongs to."""
+        """Set the page the next ``convert`` belongs to (taking in what a prefetch child
+        has sent by now)."""
         self.context = context
+        if self.prefetch is not None:
+            self.prefetch.merge_ready()
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Register the processors on ``md``."""

@@ -103,6 +103,10 @@ class EntryRenderer:
             for message in self.bibliography.problems_of(entry):
                 self.report(message)
 
+    def prepare(self, entry: Entry) -> None:
+        """Format ``entry`` into the store without reporting (what a prefetch child does)."""
+        self._base(entry)
+
     def _base(self, entry: Entry) -> Reference:
         """Format with pybtex once per key, page-language words left as slots.
 

@@ -20,6 +20,7 @@ from .errors import CitationError
 from .labels import load_labels
 from .locate import check_directives, front_matter_line
 from .markdown_extension import CitationExtension, PageContext
+from .prefetch import Prefetch, needs_prefetch
 from .site_files import bibliography_paths, label_problem, stripped_lines, template_path
 from .store import EntryStore
 
@@ -50,6 +51,8 @@ class CitationSettings:
     theme_dirs: Sequence[str]
     #: The bibliography template used when the theme has none.
     fallback_template: Path
+    #: The site's Markdown folder, read by the prefetch child (None: no child).
+    docs_dir: Path | None = None
 
 
 def open_engine(
@@ -58,13 +61,16 @@ def open_engine(
     new_build: bool,
     partial: bool,
     report: Callable[[str], None],
+    prefetch: bool = False,
 ) -> tuple[CitationExtension, list[Path]]:
     """The Markdown extension for this build and the `.bib` files it reads (to watch).
 
     In a `new_build` (not another language pass of the same build) the store starts a build,
-    dropping pages not rendered again unless the build is `partial` (`--dirty`), and every
-    entry's problems are reported, cited or not. Raises `CitationError` for bad settings or
-    an unreadable `.bib`."""
+    dropping pages not rendered again unless the build is `partial` (`--dirty`); with
+    `prefetch` (and `settings.docs_dir`), a child process parses, formats and checks entries
+    the store does not have yet (:mod:`prefetch`). Every entry's problems, cited or not, are
+    reported by :func:`finish_build`. Raises `CitationError` for bad settings or an
+    unreadable `.bib`."""
     for lang, values in settings.labels.items():
         if problem := label_problem(lang, values):
             raise CitationError(problem)
@@ -76,11 +82,23 @@ def open_engine(
     bibliography = load_bibliography(paths, settings.root, store)
     if new_build:
         bibliography.begin_build()
-        for message in bibliography.problems():
-            report(message)
     template = template_path(settings.theme_dirs, settings.fallback_template)
     labels = load_labels(settings.labels)
-    return CitationExtension(bibliography, labels, template, report=report), paths
+    extension = CitationExtension(bibliography, labels, template, report=report)
+    if new_build and prefetch and settings.docs_dir and needs_prefetch(bibliography):
+        extension.prefetch = Prefetch.start(bibliography, labels, settings.docs_dir)
+    return extension, paths
+
+
+def finish_build(extension: CitationExtension, report: Callable[[str], None]) -> None:
+    """End a build (after every language): take in the prefetch child's last records,
+    report every entry's problems (cited or not), save the store."""
+    if extension.prefetch is not None:
+        extension.prefetch.finish()
+        extension.prefetch = None
+    for message in extension.bibliography.problems():
+        report(message)
+    extension.bibliography.save_store()
 
 
 def page_context(

@@ -64,6 +64,8 @@ class EntryStore:
         self._pages_used: set[str] = set()
         #: Keys of each section as last read from or written to the file.
         self._on_disk: dict[str, set[str]] = {name: set() for name in SECTIONS}
+        #: Records put since :meth:`keep_journal` (None: not kept), for a prefetch child.
+        self._journal: dict[str, dict[str, Any]] | None = None
         if folder is not None:
             self._load(folder / FILE_NAME)
 
@@ -103,6 +105,26 @@ class EntryStore:
         if section == PAGES:
             self._pages_used.add(key)
         self._records[section][key] = record
+        if self._journal is not None:
+            self._journal[section][key] = record
+
+    def keep_journal(self) -> None:
+        """From now on, remember every record put, for :meth:`take_journal`."""
+        self._journal = {name: {} for name in SECTIONS}
+
+    def take_journal(self) -> dict[str, dict[str, Any]]:
+        """The records put since the last call (or :meth:`keep_journal`), by section."""
+        taken = self._journal or {}
+        self._journal = {name: {} for name in SECTIONS}
+        return {name: records for name, records in taken.items() if records}
+
+    def merge(self, records: dict[str, dict[str, Any]]) -> None:
+        """Add records made elsewhere (a prefetch child) under keys not already here."""
+        for name, section in records.items():
+            if name in self._records and name != PAGES:
+                mine = self._records[name]
+                for key, record in section.items():
+                    mine.setdefault(key, record)
 
     def save(self, live: set[str]) -> None:
         """Write the records of the entry digests in ``live`` and of the pages used since
