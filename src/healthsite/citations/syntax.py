@@ -8,6 +8,7 @@ escapes and raw HTML already stand as opaque ``\\x02…\\x03`` placeholders.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -251,23 +252,31 @@ def _bracketed(text: str, pos: int) -> Citation | Problem | None:
     body = text[pos + 1 : close]
     if text.startswith(("(", "["), close + 1):
         return None  # a link: [text](url) or [text][ref]
-    parts = _split_items(body)
+    parsed = _group_body(body)
+    if isinstance(parsed, str):
+        return Problem(pos, close + 1, parsed)
+    return None if parsed is None else Citation(pos, close + 1, parsed)
+
+
+@functools.lru_cache(maxsize=16384)
+def _group_body(body: str) -> tuple[CitationItem, ...] | str | None:
+    """The items between a group's brackets, the message of a near miss, or ``None`` when
+    the brackets hold no citation. Remembered: the translation check, the page's Markdown
+    and the other language's page read the same groups (the result is immutable)."""
     items: list[CitationItem] = []
-    for part in parts:
+    for part in _split_items(body):
         item = _item(part)
         if isinstance(item, Problem):
-            return Problem(pos, close + 1, item.message)
+            return item.message
         if item is None:
             if _find_key(body) is None:
                 return None  # no citation in these brackets
-            return Problem(
-                pos,
-                close + 1,
+            return (
                 f"'{_short(part) or '(empty)'}' in citation group '[{_short(body)}]' "
-                "has no @key (every item separated by ';' needs one)",
+                "has no @key (every item separated by ';' needs one)"
             )
         items.append(item)
-    return Citation(pos, close + 1, tuple(items))
+    return tuple(items)
 
 
 def _in_text(text: str, pos: int) -> Citation | None:
