@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import entry_rules
-from .bibtex_source import Block, blocks, field_lines, heads, unclosed_brace
+from .bibtex_source import Block, LazyFieldLines, blocks, heads, unclosed_brace
 from .crossref import inherited_fields
 from .entry_rules import Problem
 from .errors import CitationError
@@ -333,7 +333,9 @@ def _entries_from(
                 source=display,
                 line=lines.get(key.lower(), 1),
                 digest=digests.get(key, ""),
-                field_lines=field_lines(text, by_key[key.lower()]) if key.lower() in by_key else {},
+                field_lines=LazyFieldLines(text, by_key[key.lower()])
+                if key.lower() in by_key
+                else {},
                 text=unparsed.get(key, ""),
             )
         )

@@ -13,7 +13,7 @@ both read entries, keys and lines from here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 #: Any block head at the start of a line: ``@type{`` or ``@type(``.
@@ -74,6 +74,31 @@ def field_lines(text: str, block: Block) -> dict[str, int]:
         position = match.start()
         lines.setdefault(match["name"].lower(), line)
     return lines
+
+
+class LazyFieldLines(Mapping[str, int]):
+    """:func:`field_lines` of a block, worked out the first time a line is asked for (most
+    entries never need one: lines are for messages)."""
+
+    __slots__ = ("_block", "_lines", "_text")
+
+    def __init__(self, text: str, block: Block) -> None:
+        self._text, self._block = text, block
+        self._lines: dict[str, int] | None = None
+
+    def _found(self) -> dict[str, int]:
+        if self._lines is None:
+            self._lines = field_lines(self._text, self._block)
+        return self._lines
+
+    def __getitem__(self, name: str) -> int:
+        return self._found()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._found())
+
+    def __len__(self) -> int:
+        return len(self._found())
 
 
 def key_column(text: str, block: Block) -> int:
