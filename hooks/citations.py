@@ -41,7 +41,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from healthsite.citations import CitationError, CitationExtension
+from healthsite.citations.prefetch import SiteSources
 from healthsite.citations.site import CitationSettings, finish_build, open_engine, page_context
+from healthsite.content.languages import site_languages
 
 #: Named after the file, not __name__ (MkDocs names hook modules by their absolute path).
 log = get_plugin_logger(Path(__file__).stem)
@@ -83,7 +85,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         root=site_root(config),
         theme_dirs=config.theme.dirs,
         fallback_template=FALLBACK_TEMPLATE,
+    )
+    languages, default_lang = site_languages(config.plugins)
+    pages = SiteSources(
         docs_dir=Path(config.docs_dir),
+        default_lang=default_lang,
+        languages=list(languages),
+        extensions=list(config.markdown_extensions),
+        extension_configs=dict(config.mdx_configs),
     )
     try:
         extension, _watched[:] = open_engine(
@@ -91,7 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
             new_build=new_build,
             partial=is_dirty(),
             report=report.warning,
-            prefetch=section.prefetch and not is_serving(),  # serve: no fork beside threads
+            prefetch=pages if section.prefetch and not is_serving() else None,  # no fork in serve
         )
     except CitationError as error:
         raise PluginError(str(error)) from None

@@ -1,11 +1,17 @@
-"""Parse, format and check entries in a second process while the build reads pages.
+"""Parse, format and check entries, and render pages' citations, in a second process while
+the build reads pages.
 
 A cold build (empty cache) spends most of the citation engine's time in pybtex, parsing and
-formatting each cited entry, and in checking every entry's fields. None of that depends on
-the page being rendered, and every machine this runs on has a second core that MkDocs does
+formatting each cited entry, in checking every entry's fields, and in rendering each page's
+citations and bibliography. Every machine this runs on has a second core that MkDocs does
 not use. So at the start of a build a child process (forked: it starts with the loaded
-bibliography) finds the keys written in the docs' Markdown, parses and formats those entries,
-then checks every entry, and sends back what it put in the entry store, in chunks.
+bibliography and the citation extension) renders each page's citations as the build will
+(its Markdown converted with the site's Markdown extensions, pages in the order MkDocs
+builds them, which parses and formats the entries they cite), then checks every entry, and
+sends back what it put in the entry store, every few pages. A page's
+record is stored under a digest of everything its HTML depends on (:mod:`page_memo`), so a
+page the child read differently from the build (another extension moved a citation) is simply
+not found, and the build renders it.
 
 The build merges what has arrived as each page begins (:meth:`Prefetch.merge_ready`) and the
 rest at its end (:meth:`Prefetch.finish`). The child only warms the store: whatever it has
@@ -16,19 +22,39 @@ without it, so results and messages are the same either way (tests compare the t
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import markdown
+import yaml
 
 from .bibliography import Bibliography
-from .labels import Labels
-from .render import EntryRenderer
+from .site_files import MKDOCS_FRONT_MATTER_RE
 from .store import PROBLEMS
-from .syntax import parse_key
 
-#: Entries formatted between two messages to the build (small enough to arrive early).
-CHUNK = 48
+if TYPE_CHECKING:
+    from .markdown_extension import CitationExtension
+
+#: Pages rendered between two messages to the build (few: the first ones are needed soon).
+PAGE_CHUNK = 4
+
+
+@dataclass(frozen=True)
+class SiteSources:
+    """Where the pages are and how the build converts them (for the child)."""
+
+    docs_dir: Path
+    #: Language of a page without a language suffix (``x.md``), and the suffix languages.
+    default_lang: str
+    languages: Sequence[str] = ()
+    #: The site's Markdown extensions and their settings (MkDocs' ``markdown_extensions``).
+    extensions: Sequence[Any] = ()
+    extension_configs: Mapping[str, Any] = field(default_factory=dict)
+
+
 #: Longest wait at the end of a build for a child that is still working (then it is stopped
 #: and the build does the rest itself).
 FINISH_TIMEOUT = 120.0
@@ -46,23 +72,16 @@ def needs_prefetch(bibliography: Bibliography) -> bool:
     )
 
 
-def written_keys(docs_dir: Path, known: set[str]) -> list[str]:
-    """Lower-case keys of ``known`` written as ``@key`` anywhere in the docs' Markdown, in
-    the order the files and the text name them first (more than the pages cite: the child
-    may do a little extra, never less)."""
-    found: dict[str, None] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # the build reports unreadable pages
-        at = text.find("@")
-        while at >= 0:
-            parsed = parse_key(text, at)
-            if parsed is not None and parsed[0].lower() in known:
-                found.setdefault(parsed[0].lower())
-            at = text.find("@", at + 1)
-    return list(found)
+def pages_in_build_order(sources: SiteSources) -> list[tuple[Path, str]]:
+    """``(file, language)`` of each Markdown page: the default language's pages first, as
+    mkdocs-static-i18n builds them, each language in path order."""
+    suffixes = {f".{lang}.md": lang for lang in sources.languages}
+    found: list[tuple[int, Path, str]] = []
+    for path in sorted(sources.docs_dir.rglob("*.md")):
+        lang = next((v for k, v in suffixes.items() if path.name.endswith(k)), None)
+        lang = lang or sources.default_lang
+        found.append((0 if lang == sources.default_lang else 1, path, lang))
+    return [(path, lang) for _order, path, lang in sorted(found, key=lambda f: f[0])]
 
 
 class Prefetch:
@@ -74,7 +93,7 @@ class Prefetch:
         self._connection: Connection | None = connection
 
     @classmethod
-    def start(cls, bibliography: Bibliography, labels: Labels, docs_dir: Path) -> Prefetch | None:
+    def start(cls, extension: CitationExtension, sources: SiteSources) -> Prefetch | None:
         """Start a child for this build, or return None where processes cannot be forked."""
         if "fork" not in multiprocessing.get_all_start_methods():
             return None
@@ -82,7 +101,7 @@ class Prefetch:
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(
             target=_child,
-            args=(sender, bibliography, labels, docs_dir),
+            args=(sender, extension, sources),
             name="citation-prefetch",
             daemon=True,  # never outlives the build
         )
@@ -91,7 +110,7 @@ class Prefetch:
         except OSError:
             return None
         sender.close()
-        return cls(bibliography, process, receiver)
+        return cls(extension.bibliography, process, receiver)
 
     def merge_ready(self) -> None:
         """Merge what the child has sent so far, without waiting."""
@@ -127,29 +146,21 @@ class Prefetch:
             self._connection = None
 
 
-def _chunks(keys: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(keys), CHUNK):
-        yield keys[start : start + CHUNK]
-
-
-def _child(
-    connection: Connection, bibliography: Bibliography, labels: Labels, docs_dir: Path
-) -> None:
-    """Runs in the child: parse and format the written keys, check every entry, sending the
-    store's new records after each step; then ``None``. Nothing is logged or written."""
+def _child(connection: Connection, extension: CitationExtension, sources: SiteSources) -> None:
+    """Runs in the child: render the pages in build order (parsing and formatting what they
+    cite), then check every entry, sending the store's new records every few pages and at
+    the end; then ``None``. Nothing is logged or written."""
     try:
+        extension.report = _ignore
+        bibliography = extension.bibliography
         store = bibliography.store
         store.keep_journal()
-        renderer = EntryRenderer(bibliography, labels, report=_ignore)
-        for chunk in _chunks(written_keys(docs_dir, set(bibliography.raw))):
-            for key in chunk:
-                try:
-                    entry = bibliography.get(key)
-                    if entry is not None:
-                        renderer.prepare(entry)
-                except Exception:  # the build meets it again and reports it
-                    continue
-            connection.send(store.take_journal())
+        converter = _converter(extension, sources)
+        for done, (path, lang) in enumerate(pages_in_build_order(sources), 1):
+            _render_page(converter, extension, path, lang)
+            if done % PAGE_CHUNK == 0:
+                connection.send(store.take_journal())
+        connection.send(store.take_journal())
         for entry in list(bibliography.entries.values()):
             try:
                 bibliography.problems_of(entry)
@@ -161,6 +172,41 @@ def _child(
         pass
     finally:
         connection.close()
+
+
+def _converter(extension: CitationExtension, sources: SiteSources) -> markdown.Markdown:
+    """A Markdown converter with the site's extensions and this build's citation extension
+    (an older build's, still listed in a reused configuration, left out)."""
+    from .markdown_extension import CitationExtension
+
+    others = [e for e in sources.extensions if not isinstance(e, CitationExtension)]
+    return markdown.Markdown(
+        extensions=[*others, extension], extension_configs=dict(sources.extension_configs)
+    )
+
+
+def _render_page(
+    converter: markdown.Markdown, extension: CitationExtension, path: Path, lang: str
+) -> None:
+    """Convert one page as the build will, so its citations land in the store."""
+    from .markdown_extension import PageContext
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        meta: Any = {}
+        match = MKDOCS_FRONT_MATTER_RE.match(text)
+        if match:  # as MkDocs' ``get_data`` strips it
+            meta = yaml.safe_load(match.group(1))
+            if isinstance(meta, dict):
+                text = text[match.end() :].lstrip("\n")
+            else:
+                meta = {}
+        nocite = meta.get("nocite")
+        extension.begin_page(PageContext(path=str(path), lang=lang, source=text, nocite=nocite))
+        converter.reset()
+        converter.convert(text)
+    except Exception:  # the build renders this page itself
+        return
 
 
 def _ignore(message: str) -> None:

@@ -10,7 +10,6 @@ message needs them).
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,18 +19,15 @@ from .errors import CitationError
 from .labels import load_labels
 from .locate import check_directives, front_matter_line
 from .markdown_extension import CitationExtension, PageContext
-from .prefetch import Prefetch, needs_prefetch
-from .site_files import bibliography_paths, label_problem, stripped_lines, template_path
-from .store import EntryStore
-
-#: MkDocs' own front-matter pattern (`mkdocs.utils.meta.YAML_RE`, copied so the library need
-#: not import MkDocs; a test compares the two): lines are counted as MkDocs strips them.
-MKDOCS_FRONT_MATTER_RE = re.compile(
-    r"^-{3}[ \t]*\n"  # opening fence
-    r"(.*?\n)"  # the YAML
-    r"(?:\.{3}|-{3})[ \t]*\n",  # closing fence
-    re.S,
+from .prefetch import Prefetch, SiteSources, needs_prefetch
+from .site_files import (
+    MKDOCS_FRONT_MATTER_RE,
+    bibliography_paths,
+    label_problem,
+    stripped_lines,
+    template_path,
 )
+from .store import EntryStore
 
 #: One entry store per cache folder (None: no cache) for the life of the process.
 _STORES: dict[Path | None, EntryStore] = {}
@@ -51,8 +47,6 @@ class CitationSettings:
     theme_dirs: Sequence[str]
     #: The bibliography template used when the theme has none.
     fallback_template: Path
-    #: The site's Markdown folder, read by the prefetch child (None: no child).
-    docs_dir: Path | None = None
 
 
 def open_engine(
@@ -61,14 +55,14 @@ def open_engine(
     new_build: bool,
     partial: bool,
     report: Callable[[str], None],
-    prefetch: bool = False,
+    prefetch: SiteSources | None = None,
 ) -> tuple[CitationExtension, list[Path]]:
     """The Markdown extension for this build and the `.bib` files it reads (to watch).
 
     In a `new_build` (not another language pass of the same build) the store starts a build,
-    dropping pages not rendered again unless the build is `partial` (`--dirty`); with
-    `prefetch` (and `settings.docs_dir`), a child process parses, formats and checks entries
-    the store does not have yet (:mod:`prefetch`). Every entry's problems, cited or not, are
+    dropping pages not rendered again unless the build is `partial` (`--dirty`); given the
+    site's pages (`prefetch`), a child process parses, formats and checks entries and renders
+    pages the store does not have yet (:mod:`prefetch`). Every entry's problems, cited or not, are
     reported by :func:`finish_build`. Raises `CitationError` for bad settings or an
     unreadable `.bib`."""
     for lang, values in settings.labels.items():
@@ -85,8 +79,8 @@ def open_engine(
     template = template_path(settings.theme_dirs, settings.fallback_template)
     labels = load_labels(settings.labels)
     extension = CitationExtension(bibliography, labels, template, report=report)
-    if new_build and prefetch and settings.docs_dir and needs_prefetch(bibliography):
-        extension.prefetch = Prefetch.start(bibliography, labels, settings.docs_dir)
+    if new_build and prefetch is not None and needs_prefetch(bibliography):
+        extension.prefetch = Prefetch.start(extension, prefetch)
     return extension, paths
 
 

@@ -8,11 +8,21 @@ strips before the engine sees the Markdown.
 from __future__ import annotations
 
 import glob
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .errors import CitationError
 from .labels import LABEL_NAMES
+
+#: MkDocs' own front-matter pattern (`mkdocs.utils.meta.YAML_RE`, copied so the library need
+#: not import MkDocs; a test compares the two): lines are counted as MkDocs strips them.
+MKDOCS_FRONT_MATTER_RE = re.compile(
+    r"^-{3}[ \t]*\n"  # opening fence
+    r"(.*?\n)"  # the YAML
+    r"(?:\.{3}|-{3})[ \t]*\n",  # closing fence
+    re.S,
+)
 
 #: The bibliography template's name in a theme, and the one the library ships.
 TEMPLATE_NAME = "partials/bibliography.html"

@@ -121,7 +121,7 @@ class EntryStore:
     def merge(self, records: dict[str, dict[str, Any]]) -> None:
         """Add records made elsewhere (a prefetch child) under keys not already here."""
         for name, section in records.items():
-            if name in self._records and name != PAGES:
+            if name in self._records:  # pages stay unused until a page asks for them
                 mine = self._records[name]
                 for key, record in section.items():
                     mine.setdefault(key, record)
