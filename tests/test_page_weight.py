@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import material
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from site_testing import REPO_ROOT, BuiltSite, TinySite
 
+from healthsite.weight import whitespace
 from healthsite.weight.stylesheet_bundle import BundleError, join_stylesheets
 from healthsite.weight.whitespace import compact_html
 
@@ -35,6 +39,92 @@ MATERIAL_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.c
 )
 def test_compact_html(html: str, expected: str):
     assert compact_html(html) == expected
+
+
+def reference_compact_html(html: str) -> str:
+    """The first implementation of `compact_html` (every tag copied as a kept piece, the runs
+    found with `LINE_BREAK_RUN`), kept as the reference for the faster one."""
+    out = []
+    position = 0
+    for match in whitespace.KEPT.finditer(html):
+        out.append(whitespace.LINE_BREAK_RUN.sub("\n", html[position : match.start()]))
+        out.append(match.group())
+        position = match.end()
+    out.append(whitespace.LINE_BREAK_RUN.sub("\n", html[position:]))
+    return "".join(out)
+
+
+#: Pieces that stress the kept pieces and the runs: tags with "<", ">" or line breaks inside,
+#: unclosed comments and elements, each kind of white space around line breaks.
+MARKUP_PIECES = [
+    "<p>",
+    "</p>",
+    '<a title="x\n  y">',
+    "<a title='<b>'>",
+    '<a b="<!--">',
+    "<br/>",
+    "<pre>",
+    "</pre>",
+    "</PRE >",
+    "<code>",
+    "</code>",
+    "<kbd>",
+    "</kbd>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    "<textarea>",
+    "</textarea>",
+    "<preview>",
+    "<codex>",
+    "<!--",
+    "-->",
+    "<!-- c -->",
+    "<",
+    ">",
+    "<\n>",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "\t",
+    "\r",
+    "\f",
+    "\r\n",
+    " \n ",
+    "\x0b",
+    "x",
+    "肝",
+    "&amp;",
+    '"',
+    "'",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=40))
+def test_compact_html_equals_the_reference_on_random_markup(pieces):
+    html = "".join(pieces)
+    assert compact_html(html) == reference_compact_html(html)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>/!-\n \t\r\fpcodeksrityl\"'", max_size=80))
+def test_compact_html_equals_the_reference_on_character_soup(html):
+    assert compact_html(html) == reference_compact_html(html)
+
+
+def test_compact_html_equals_the_reference_on_real_templates():
+    """Material's templates and ours: real markup, indented, with Jinja between the tags (and
+    the same files with trailing spaces, which take the other path)."""
+    folders = [Path(material.__file__).parent / "templates", REPO_ROOT / "overrides"]
+    files = [path for folder in folders for path in folder.rglob("*.html")]
+    assert len(files) > 50
+    for path in files:
+        html = path.read_text(encoding="utf-8")
+        for variant in (html, html.replace("\n", " \n")):
+            assert compact_html(variant) == reference_compact_html(variant), path
 
 
 def test_join_stylesheets_keeps_order_and_names_each_file():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from site_testing import BuiltSite
 
 from healthsite.security import csp
 
@@ -138,3 +139,18 @@ def test_awkward_reference_check_equals_its_single_expression(pieces):
     ``&`` and ``<`` of a page)."""
     text = "".join(pieces)
     assert csp._awkward_reference(text) is bool(csp._AWKWARD_REFERENCE_RE.search(text))
+
+
+def test_fast_scan_reads_the_real_pages_as_htmlparser_does(built_site: BuiltSite):
+    """Every page of the real site, and its content with an inline handler and script added
+    near the end (line numbers counted after the page's other blocked attributes)."""
+    pages = built_site.html_files()
+    assert len(pages) > 10
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        assert csp._fast_scan(page, False) is not None, path
+        same_as_reference(page)
+        end = page.rindex("</body>")
+        tampered = f'{page[:end]}<p onclick="x()">\n<script>y()</script>\n{page[end:]}'
+        same_as_reference(tampered)
+        assert csp.scan(tampered).blocked

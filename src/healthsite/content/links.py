@@ -178,12 +178,7 @@ class LocatedLinkMessages(logging.Filter):
 
 def neutralize(page_html: str) -> tuple[str, list[str]]:
     """`page_html` without URL attributes whose scheme is unsafe; also the URLs removed."""
-    if not any(
-        attribute["name"].lower() in URL_ATTRIBUTES
-        and is_unsafe(next(v for v in attribute.group("dq", "sq", "uq") if v is not None))
-        for tag in TAG_RE.finditer(page_html)
-        for attribute in ATTRIBUTE_RE.finditer(tag[0])
-    ):
+    if not _has_unsafe_url(page_html):
         return page_html, []  # the usual page: no parse needed
     parser = _UnsafeTags()
     parser.feed(page_html)
@@ -198,6 +193,21 @@ def neutralize(page_html: str) -> tuple[str, list[str]]:
             removed += urls
     pieces.append(page_html[position:])
     return "".join(pieces), removed
+
+
+def _has_unsafe_url(page_html: str) -> bool:
+    """True if a start tag in `page_html` has a URL attribute with an unsafe scheme.
+
+    A value with neither ``:`` nor ``&`` has no scheme (a reference could spell the colon), so
+    only the tags holding one of them are read attribute by attribute.
+    """
+    return any(
+        attribute["name"].lower() in URL_ATTRIBUTES
+        and is_unsafe(next(v for v in attribute.group("dq", "sq", "uq") if v is not None))
+        for tag in TAG_RE.finditer(page_html)
+        if ":" in tag[0] or "&" in tag[0]
+        for attribute in ATTRIBUTE_RE.finditer(tag[0])
+    )
 
 
 class _UnsafeTags(HTMLParser):

@@ -533,6 +533,9 @@ def _fast_scan(text: str, attributes: bool) -> PageScan | None:
     styles: list[str] = []
     blocked: list[Blocked] = []
     position = 0
+    # Line numbers: line breaks before `counted_to` (tags are read in page order, so each
+    # stretch of the page is counted once).
+    counted_to = breaks = 0
     skip = (_SKIP_RE if attributes else _SKIP_PAGE_RE).match
     while True:
         if head_end is None or elements_in_head:  # never skip the first tag in <head>
@@ -570,8 +573,8 @@ def _fast_scan(text: str, attributes: bool) -> PageScan | None:
                 if name in {"script", "style", "link"} and first_resource is None:
                     first_resource = start
                 if maybe_blocked:
-                    line = text.count("\n", 0, start) + 1
-                    blocked += _blocked_attributes(name, attrs, line)
+                    breaks, counted_to = breaks + text.count("\n", counted_to, start), start
+                    blocked += _blocked_attributes(name, attrs, breaks + 1)
                 if name in {"script", "style"}:
                     if tag["close"] == "/>":
                         return None  # HTMLParser's <script/> handling: leave it to HTMLParser
@@ -582,7 +585,8 @@ def _fast_scan(text: str, attributes: bool) -> PageScan | None:
                         styles.append(text[end : closing.start()])
                     elif "src" not in values and _executable(values.get("type")):
                         scripts.append(text[end : closing.start()])
-                        script_lines.append(text.count("\n", 0, start) + 1)
+                        breaks, counted_to = breaks + text.count("\n", counted_to, start), start
+                        script_lines.append(breaks + 1)
                     position = closing.end()
                     continue
             position = end
