@@ -108,7 +108,10 @@ def run_suite(project: Path, work: Path, settings: Settings) -> list[Figure]:
     plain = {
         "hooks": [],
         "plugins": variants.plain_plugins(plugins),
-        "theme": {"custom_dir": _empty_folder(site.root / "plain-theme")},
+        "theme": {
+            "custom_dir": _empty_folder(site.root / "plain-theme"),
+            "icon": variants.MATERIAL_ICONS,
+        },
         "extra_css": [],
         "extra_javascript": [],
     }

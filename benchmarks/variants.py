@@ -20,6 +20,19 @@ COLD_CACHE_DIR = ".cache/citations-cold"
 #: Plugins that stay in the "plain Material" build: the language plugin (the pages use the
 #: suffix structure, so nothing builds without it).
 PLAIN_KEPT_PLUGINS = ("i18n",)
+#: Material's own icon for each `theme.icon` role (its partials' `or "material/…"`): the plain
+#: build draws them as Material does, in the page, not from the site's icon set and stylesheet.
+#: MkDocs merges an inherited `theme.icon` key by key, so each role is set back explicitly.
+MATERIAL_ICONS = {
+    "logo": "material/library",
+    "menu": "material/menu",
+    "search": "material/magnify",
+    "previous": "material/arrow-left",
+    "next": "material/arrow-right",
+    "close": "material/close",
+    "alternate": "material/translate",
+    "top": "material/arrow-up",
+}
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -63,7 +63,9 @@ def test_keyboard_focus_shows_reference_and_escape_hides(citation_page) -> None:
     tooltip = preview_of(citation_page, "cite-who2023-1")
     link = citation_page.locator("#cite-who2023-1")
     described = link.get_attribute("aria-describedby").split()
-    assert "ref-who2023-text" in described
+    # described by the text of its own entry in the bibliography
+    text_id = citation_page.locator("#ref-who2023 > span[id]").get_attribute("id")
+    assert text_id in described
     # What a screen reader announces with the link: the full reference, from the bibliography.
     description = citation_page.evaluate(
         "ids => ids.map(id => document.getElementById(id).textContent).join(' ')", described
@@ -74,6 +76,11 @@ def test_keyboard_focus_shows_reference_and_escape_hides(citation_page) -> None:
     assert tooltip.get_attribute("role") == "tooltip"
     assert tooltip.locator("a").count() == 0, "no focusable copies inside the preview"
     assert "World Health Organization" in tooltip.inner_text()
+    # the preview numbers the source as the list does (its place in the list, no `value`)
+    position = citation_page.locator(".bibliography__list > li").evaluate_all(
+        "items => items.findIndex(li => li.id === 'ref-who2023') + 1"
+    )
+    assert tooltip.inner_text().startswith(f"{position}. ")
     citation_page.keyboard.press("Escape")
     tooltip.wait_for(state="hidden", timeout=3000)
 

@@ -33,7 +33,9 @@
       if (entry.lang) item.lang = entry.lang;
       var number = document.createElement("span");
       number.className = "citation__preview-number";
-      number.textContent = (entry.getAttribute("value") || "") + ". ";
+      // the list numbers itself; an entry says `value` only where that would be wrong
+      var position = Array.prototype.indexOf.call(entry.parentNode.children, entry) + 1;
+      number.textContent = (entry.getAttribute("value") || position) + ". ";
       item.appendChild(number);
       var copy = text.cloneNode(true);
       copy.removeAttribute("id");

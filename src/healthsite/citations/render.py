@@ -52,8 +52,11 @@ class Backlink(NamedTuple):
 class BibliographyRow(NamedTuple):
     """What the bibliography template gets for each entry (attributes, for fast Jinja access)."""
 
+    #: The entry's number when the list's own numbering would not give it, else "".
     number: str
     id: str
+    #: The id of the entry's text (``ref:N``), which citations are described by.
+    text_id: str
     key: str
     lang: str
     html: Markup
@@ -164,8 +167,8 @@ def _ref_link(
     assert cited.reference is not None
     described_by = ""
     if described:
-        keys = dict.fromkeys(c.reference.key for c in (cited, *hidden) if c.reference)
-        described_by = " ".join(reference_text_id(key) for key in keys)
+        numbers = dict.fromkeys(c.number for c in (cited, *hidden) if c.reference)
+        described_by = " ".join(reference_text_id(number) for number in numbers)
     described_attr = f' aria-describedby="{described_by}"' if described_by else ""
     name = html.escape(number_label.replace("{number}", str(cited.number)))
     named = f' aria-label="{name}"' if name else ""
@@ -198,9 +201,12 @@ def _item_html(cited: Cited, described: bool, unresolved_label: str, number_labe
     return "".join(parts)
 
 
-def reference_text_id(key: str) -> str:
-    """Id of an entry's formatted text in the bibliography (partials/bibliography.html)."""
-    return f"ref-{_attr(key)}-text"
+def reference_text_id(number: int | str) -> str:
+    """Id of the formatted text of the page's reference ``number`` in the bibliography
+    (partials/bibliography.html): ``ref:3``. Short, as every citation repeats it; the colon
+    keeps it apart from the entries' ``ref-KEY`` anchors and from heading ids (slugs have none),
+    as Python-Markdown's footnote ids ``fn:1``."""
+    return f"ref:{number}"
 
 
 def render_group(
@@ -226,7 +232,7 @@ def render_group(
     if len(group) == 1 and group[0].reference is not None and not _affixed(group[0]) and not lead:
         only = group[0]  # the usual [@key]: skip sorting and range compression
         link = _ref_link(only, described, number_label)
-        return f'<span class="citation"><span class="citation__group">[{link}]</span></span>'
+        return f'<span class="citation">[{link}]</span>'
     resolved = sorted((c for c in group if c.reference), key=lambda c: c.number)
     unresolved = [c for c in group if not c.reference]
     classes = "citation" if not unresolved else "citation citation--unresolved"
@@ -239,6 +245,8 @@ def render_group(
         first = _item_html(author, described, unresolved_label, number_label)
     labels = (unresolved_label, number_label)
     body = _group_body(resolved, unresolved, described, labels, first, group)
+    if lead:  # the bracketed numbers apart from the name (search indexes the name only)
+        body = f'<span class="citation__group">{body}</span>'
     return f'<span class="{classes}">{lead}{body}</span>'
 
 
@@ -281,7 +289,7 @@ def _group_body(
     pieces += [_item_html(c, described, *labels) for c in unresolved]
     # "[1–3, 5]", but "[1, p. 7; 2]" once an item has a locator or words of its own
     separator = "; " if len(pieces) > 1 and any(_affixed(c) for c in group) else ", "
-    return f'<span class="citation__group">[{separator.join(pieces)}]</span>'
+    return f"[{separator.join(pieces)}]"
 
 
 def load_template(path: Path) -> jinja2.Template:
@@ -315,7 +323,7 @@ class BibliographyRenderer:
         module = template.make_module({"items": "", "labels": {}, "lang": ""})
         self.entry_macro = module.entry  # type: ignore[attr-defined]
         self.labels = labels
-        self._items: dict[tuple[Reference, tuple[str, ...], str], str] = {}
+        self._items: dict[tuple[Reference, tuple[str, ...], str, bool], str] = {}
         self._bodies: dict[str, tuple[str, str]] = {}
         if _ITEMS_SLOT not in template.render(items=Markup(_ITEMS_SLOT), labels={}, lang=""):
             raise CitationError(
@@ -325,16 +333,19 @@ class BibliographyRenderer:
     def render(
         self, references: Sequence[tuple[int, Reference, Sequence[str]]], page_lang: str
     ) -> str:
-        """Render ``(number, reference, cite ids)`` rows."""
+        """Render ``(number, reference, cite ids)`` rows. An entry says its number
+        (``value``) only where the list's own numbering (1, 2, 3...) would not give it."""
         words = self.labels.for_lang(page_lang)
         items = []
-        for number, reference, cite_ids in references:
-            cache_key = (reference, tuple(cite_ids), page_lang)
+        for position, (number, reference, cite_ids) in enumerate(references, 1):
+            numbered = number != position
+            cache_key = (reference, tuple(cite_ids), page_lang, numbered)
             item = self._items.get(cache_key)
             if item is None:
                 row = BibliographyRow(
-                    _NUMBER_SLOT,
+                    _NUMBER_SLOT if numbered else "",
                     f"ref-{reference.key}",
+                    reference_text_id(_NUMBER_SLOT),
                     reference.key,
                     reference.lang,
                     Markup(reference.html),  # already escaped by pybtex's HTML backend

@@ -31,12 +31,14 @@ log = logging.getLogger(__name__)
 ALWAYS_EXCLUDED = (".headerlink",)
 #: Not indexed by default: bibliographies and citation previews, so an article is found by its
 #: own text, not by the titles of the papers it cites; citation markers ("[1, 2]") stay out of
-#: result excerpts.
+#: result excerpts (a citation is its bracketed numbers, unless it names its source first:
+#: "Palma et al. [5]" keeps the name and puts the numbers in .citation__group).
 DEFAULT_EXCLUDED = (
     ".bibliography",
     ".citation-bibliography",
     "[data-bibliography]",
     ".citation__tooltip",
+    ".citation:not(.citation--in-text)",
     ".citation__group",
 )
 #: Words of the search box that Material's language files do not have; ``{query}`` is the
