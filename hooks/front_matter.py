@@ -1,7 +1,9 @@
 """Validate article front matter at build time, with the same rules as `make check`.
 
-Events: `on_config` (reset de-duplication), `on_page_markdown` (articles only:
-`docs/articles/<slug>.<lang>.md`, not `index.*.md`). Errors are `log.warning` (fatal under
+Events: `on_config` (reset de-duplication; `mkdocs build` starts a child that checks every
+article ahead, on the second core), `on_page_markdown` (articles only:
+`docs/articles/<slug>.<lang>.md`, not `index.*.md`: the child's findings, or checked here if
+it has not sent them), `on_post_build` (stop the child). Errors are `log.warning` (fatal under
 `mkdocs build --strict`), `path:line: what is wrong; how to fix it` with lines counted in the file
 as written; warnings such as an overdue review are `log.info`, so a date passing never breaks a
 deploy.
@@ -13,11 +15,19 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hook_support import OncePerBuild, article_file, is_first_language_pass
-from mkdocs.plugins import get_plugin_logger
+from hook_support import (
+    ArticleFile,
+    ArticlesAhead,
+    OncePerBuild,
+    article_file,
+    is_first_language_pass,
+)
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from healthsite.content.documents import read_document
+from healthsite.content.findings import Finding
 from healthsite.content.front_matter import check_front_matter
+from healthsite.forked import NOT_READY
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,9 +37,25 @@ if TYPE_CHECKING:
 report = OncePerBuild(get_plugin_logger(Path(__file__).stem))
 
 
+def _findings(source: str, article: ArticleFile) -> list[Finding]:
+    """What is wrong with the article's front matter (in the build or in the child)."""
+    text = Path(source).read_text(encoding="utf-8")
+    return check_front_matter(
+        article.path,
+        read_document(text),
+        language=article.language,
+        source_language=article.source_language,
+        today=dt.date.today(),
+    )
+
+
+ahead = ArticlesAhead("front-matter", _findings)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if is_first_language_pass(config):
         report.reset()
+        ahead.start(config)
     return None
 
 
@@ -39,14 +65,15 @@ def on_page_markdown(
     article = article_file(page, config)
     if article is None:
         return None
-    text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-    findings = check_front_matter(
-        article.path,
-        read_document(text),
-        language=article.language,
-        source_language=article.source_language,
-        today=dt.date.today(),
-    )
+    findings = ahead.take(article)
+    if findings is NOT_READY:
+        findings = _findings(page.file.abs_src_path or "", article)
     for finding in findings:
         report.finding(finding)
     return None
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if is_first_language_pass(config):
+        ahead.stop()

@@ -7,6 +7,8 @@
   relative to it) and a file's path as messages show it.
 - `OncePerBuild`: each message once, however many language passes repeat it.
 - `load_section`: a typed `extra.<name>` section, validated by MkDocs' config classes.
+- Work done ahead on the second core (`ArticlesAhead`): checks that depend only on files,
+  worked out by a forked child while MkDocs builds (not under `serve`).
 - Whether this process serves or builds with ``--dirty``: MkDocs calls ``on_startup`` once per
   process, in one hook; others read the flags here. (MkDocs loads each hook module once per
   process, so module globals last across ``mkdocs serve`` rebuilds; ``on_config`` resets
@@ -19,15 +21,16 @@ import copy
 import functools
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 
 from healthsite.content.articles import article_parts
 from healthsite.content.languages import site_languages
+from healthsite.forked import NOT_READY, WorkAhead
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -178,3 +181,47 @@ def remember_command(command: str) -> None:
 def is_serving() -> bool:
     """True under ``mkdocs serve`` (``make serve``, ``make preview``)."""
     return _command == "serve"
+
+
+def articles_in_build_order(config: MkDocsConfig) -> dict[str, tuple[str, ArticleFile]]:
+    """Every article file under `docs_dir` as `article_file` describes it (by its shown
+    path, with its absolute path), source language first: the order mkdocs-static-i18n
+    builds them in."""
+    languages, source_language = site_languages(config.plugins)
+    docs = Path(config.docs_dir)
+    found = []
+    for path in sorted(docs.rglob("*.md")):
+        parts = article_parts(path.relative_to(docs).as_posix(), languages)
+        if parts is not None:
+            article = ArticleFile(shown_path(path, config), *parts, languages, source_language)
+            found.append((article.path, (os.path.normpath(path), article)))
+    found.sort(key=lambda pair: pair[1][1].language != source_language)
+    return dict(found)
+
+
+class ArticlesAhead:
+    """`function(file, article)` for every article of a build, worked out ahead by a forked
+    child (`start` in the first language pass's `on_config`, `stop` once every language is
+    built); `take` gives a page's result, or `NOT_READY` when the build must work it out
+    itself (not sent yet, failed, or `mkdocs serve`: no fork beside the server's threads)."""
+
+    def __init__(self, name: str, function: Callable[[str, ArticleFile], Any]) -> None:
+        self._name, self._function = name, function
+        self._ahead: WorkAhead[str, Any] | None = None
+
+    def start(self, config: MkDocsConfig) -> None:
+        self.stop()  # an earlier build that ended before its post_build
+        if is_serving():
+            return
+        articles = articles_in_build_order(config)
+        self._ahead = WorkAhead.start(
+            lambda path: self._function(*articles[path]), list(articles), self._name
+        )
+
+    def take(self, article: ArticleFile) -> Any:
+        return self._ahead.take(article.path) if self._ahead is not None else NOT_READY
+
+    def stop(self) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
+            self._ahead = None

@@ -1,6 +1,8 @@
 """MkDocs hook: translations are complete and current, or the build says so.
 
-- ``on_config``: validate ``extra.translations`` (notice texts per language).
+- ``on_config``: validate ``extra.translations`` (notice texts per language); ``mkdocs build``
+  starts a child that checks every article ahead, on the second core (``on_post_build``
+  stops it).
 - ``on_page_markdown`` (articles only): the rules of ``make check``
   (``healthsite.content.translations``): a missing other-language version, citations or
   headings that differ from the source, and a translation whose source changed since
@@ -18,6 +20,8 @@ from typing import TYPE_CHECKING
 
 import jinja2
 from hook_support import (
+    ArticleFile,
+    ArticlesAhead,
     OncePerBuild,
     article_file,
     is_first_language_pass,
@@ -27,11 +31,13 @@ from hook_support import (
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from healthsite.content.findings import Finding
 from healthsite.content.languages import site_languages
 from healthsite.content.translations import insert_after_h1, translation_findings
+from healthsite.forked import NOT_READY
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -57,12 +63,15 @@ class TranslationsConfig(base.Config):
 
 
 _labels: dict[str, Labels] = {}
+_root: list[Path] = []  # the site's folder, for the child
 _templates = jinja2.Environment(autoescape=True)  # loader: the theme's folders, then ours
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if is_first_language_pass(config):
         report.reset()
+        _root[:] = [site_root(config)]
+        ahead.start(config)
     settings = load_section(config, "translations", TranslationsConfig, log)
     languages, source = site_languages(config.plugins)
     missing = [lang for lang in languages if lang != source and lang not in settings.labels]
@@ -87,14 +96,10 @@ def on_page_markdown(
     article = article_file(page, config)
     if article is None:
         return None
-    root = site_root(config)
-    findings, stale = translation_findings(
-        article.path,
-        article.language,
-        languages=article.languages,
-        source_language=article.source_language,
-        read=lambda relative: _read(root / relative),
-    )
+    found = ahead.take(article)
+    if found is NOT_READY:
+        found = _findings(page.file.abs_src_path or "", article)
+    findings, stale = found
     for finding in findings:
         report.warning(finding.build_style())
     if not stale:
@@ -104,6 +109,27 @@ def on_page_markdown(
         labels=_labels[article.language], link=link, source_language=article.source_language
     )
     return insert_after_h1(markdown, notice.strip() + "\n")
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if is_first_language_pass(config):
+        ahead.stop()
+
+
+def _findings(_source: str, article: ArticleFile) -> tuple[list[Finding], bool]:
+    """The article's translation findings and whether it is outdated (build or child)."""
+    root = _root[0]
+    return translation_findings(
+        article.path,
+        article.language,
+        languages=article.languages,
+        source_language=article.source_language,
+        read=lambda relative: _read(root / relative),
+    )
+
+
+ahead = ArticlesAhead("translations", _findings)
 
 
 def _read(path: Path) -> str | None:

@@ -21,15 +21,15 @@ without it, so results and messages are the same either way (tests compare the t
 
 from __future__ import annotations
 
-import multiprocessing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import markdown
 import yaml
+
+from healthsite.forked import ForkedChild
 
 from .bibliography import Bibliography
 from .site_files import MKDOCS_FRONT_MATTER_RE
@@ -87,91 +87,49 @@ def pages_in_build_order(sources: SiteSources) -> list[tuple[Path, str]]:
 class Prefetch:
     """The build's side of one child process."""
 
-    def __init__(self, bibliography: Bibliography, process: Any, connection: Connection) -> None:
+    def __init__(self, bibliography: Bibliography, child: ForkedChild) -> None:
         self._store = bibliography.store
-        self._process = process
-        self._connection: Connection | None = connection
+        self._child = child
 
     @classmethod
     def start(cls, extension: CitationExtension, sources: SiteSources) -> Prefetch | None:
         """Start a child for this build, or return None where processes cannot be forked."""
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return None
-        context = multiprocessing.get_context("fork")
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(
-            target=_child,
-            args=(sender, extension, sources),
-            name="citation-prefetch",
-            daemon=True,  # never outlives the build
+        child = ForkedChild.start(
+            lambda send: _child(send, extension, sources), name="citation-prefetch"
         )
-        try:
-            process.start()
-        except OSError:
-            return None
-        sender.close()
-        return cls(extension.bibliography, process, receiver)
+        return cls(extension.bibliography, child) if child is not None else None
 
     def merge_ready(self) -> None:
         """Merge what the child has sent so far, without waiting."""
-        while self._connection is not None and self._connection.poll():
-            self._receive()
+        for records in self._child.ready():
+            self._store.merge(records)
 
     def finish(self, timeout: float = FINISH_TIMEOUT) -> None:
         """Merge everything the child sends until it is done, then reap it."""
-        while self._connection is not None:
-            if not self._connection.poll(timeout):
-                self._close()
-                break
-            self._receive()
-        self._process.join(timeout=1.0)
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
-
-    def _receive(self) -> None:
-        assert self._connection is not None
-        try:
-            message = self._connection.recv()
-        except (EOFError, OSError):
-            message = None  # the child stopped early: the build does the rest
-        if message is None:
-            self._close()
-        else:
-            self._store.merge(message)
-
-    def _close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        for records in self._child.remaining(timeout):
+            self._store.merge(records)
 
 
-def _child(connection: Connection, extension: CitationExtension, sources: SiteSources) -> None:
+def _child(send: Callable[[Any], None], extension: CitationExtension, sources: SiteSources) -> None:
     """Runs in the child: render the pages in build order (parsing and formatting what they
     cite), then check every entry, sending the store's new records every few pages and at
-    the end; then ``None``. Nothing is logged or written."""
-    try:
-        extension.report = _ignore
-        bibliography = extension.bibliography
-        store = bibliography.store
-        store.keep_journal()
-        converter = _converter(extension, sources)
-        for done, (path, lang) in enumerate(pages_in_build_order(sources), 1):
-            _render_page(converter, extension, path, lang)
-            if done % PAGE_CHUNK == 0:
-                connection.send(store.take_journal())
-        connection.send(store.take_journal())
-        for entry in list(bibliography.entries.values()):
-            try:
-                bibliography.problems_of(entry)
-            except Exception:  # as above
-                continue
-        connection.send(store.take_journal())
-        connection.send(None)
-    except Exception:  # the build ended first, or does the rest itself
-        pass
-    finally:
-        connection.close()
+    the end. Nothing is logged or written."""
+    extension.report = _ignore
+    bibliography = extension.bibliography
+    store = bibliography.store
+    store.keep_journal()
+    converter = _converter(extension, sources)
+    for done, (path, lang) in enumerate(pages_in_build_order(sources), 1):
+        _render_page(converter, extension, path, lang)
+        if done % PAGE_CHUNK == 0:
+            send(store.take_journal())
+    send(store.take_journal())
+    for entry in list(bibliography.entries.values()):
+        try:
+            bibliography.problems_of(entry)
+        except Exception:  # the build meets it again and reports it
+            continue
+    send(store.take_journal())
 
 
 def _converter(extension: CitationExtension, sources: SiteSources) -> markdown.Markdown:
