@@ -5,10 +5,11 @@ Usage: ``<venv>/bin/python mkdocs_child.py STATS.json build -f variant.yml …``
 Standard library only, so any venv with MkDocs can run it (the project's and mkdocs-bibtex's).
 It counts BibTeX parses by wrapping pybtex's ``bibtex.Parser.parse_string`` (the one method
 every pybtex entry point goes through) when, and only when, something imports pybtex, so builds
-without citations do not pay for the import. It also times the citation engine's own work: the
-event handlers of a hook file named ``citations.py`` and the Markdown processors registered
-under the extension's names (``pandoc_citation``, ``pandoc_citations_reset``,
-``pandoc_bibliography``).
+without citations do not pay for the import; the counts live in shared memory, so parses in a
+child the build forks (the citation prefetch) are counted too, apart. It also times the
+citation engine's own work: the event handlers of a hook file named ``citations.py`` and the
+Markdown processors registered under the extension's names (``pandoc_citation``,
+``pandoc_citations_reset``, ``pandoc_bibliography``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import functools
 import importlib.abc
 import importlib.machinery
 import json
+import multiprocessing
+import os
 import resource
 import sys
 import time
@@ -24,7 +27,10 @@ from pathlib import Path
 from types import ModuleType
 
 PYBTEX_PARSER = "pybtex.database.input.bibtex"
-parses = {"count": 0, "chars": 0, "entries": 0}
+#: Parse counts in shared memory: the build forks a child (the citation prefetch) that parses
+#: too. Slots: calls, characters, entries in the build process, then the same in children.
+parses = multiprocessing.Array("q", 6)
+BUILD_PID = os.getpid()
 ENGINE_HOOK = "citations.py"
 ENGINE_PROCESSORS = ("pandoc_citation", "pandoc_citations_reset", "pandoc_bibliography")
 engine = {"seconds": 0.0}
@@ -96,10 +102,12 @@ def _patch(module: ModuleType) -> None:
     original = parser.parse_string
 
     def parse_string(self, text):  # type: ignore[no-untyped-def]
-        parses["count"] += 1
-        parses["chars"] += len(text)
         data = original(self, text)
-        parses["entries"] += len(data.entries)  # a new Parser per call in the engine
+        base = 0 if os.getpid() == BUILD_PID else 3
+        with parses.get_lock():
+            parses[base] += 1
+            parses[base + 1] += len(text)
+            parses[base + 2] += len(data.entries)  # a new Parser per call in the engine
         return data
 
     parser.parse_string = parse_string
@@ -126,9 +134,10 @@ def main() -> int:
         "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
         "maxrss_kib": own.ru_maxrss,
         "children_maxrss_kib": children.ru_maxrss,
-        "bib_parses": parses["count"],
-        "bib_chars_parsed": parses["chars"],
-        "bib_entries_parsed": parses["entries"],
+        "bib_parses": parses[0] + parses[3],
+        "bib_chars_parsed": parses[1] + parses[4],
+        "bib_entries_parsed": parses[2] + parses[5],
+        "bib_entries_parsed_by_children": parses[5],
         "citation_engine_seconds": engine["seconds"],
     }
     with open(stats_path, "w", encoding="utf-8") as handle:

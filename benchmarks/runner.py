@@ -51,8 +51,10 @@ class BuildResult:
     #: the citation engine's hook events and Markdown processors.
     in_process_seconds: float = 0.0
     engine_seconds: float = 0.0
-    #: Entries pybtex returned, over all its parses in the build.
+    #: Entries pybtex returned, over all its parses in the build (and the children it forks).
     bib_entries_parsed: int = 0
+    #: Of those, entries parsed in a forked child (the citation prefetch).
+    bib_entries_parsed_by_children: int = 0
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -98,6 +100,7 @@ def run_build(build: Build, site_dir: Path) -> BuildResult:
         in_process_seconds=stats.get("in_process_seconds", 0.0),
         engine_seconds=stats.get("citation_engine_seconds", 0.0),
         bib_entries_parsed=stats.get("bib_entries_parsed", 0),
+        bib_entries_parsed_by_children=stats.get("bib_entries_parsed_by_children", 0),
     )
 
 
