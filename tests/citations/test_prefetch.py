@@ -183,13 +183,12 @@ def test_a_warm_store_starts_no_child(tmp_path: Path) -> None:
     assert not needs_prefetch(bibliography)
 
 
-@pytest.mark.parametrize("cache", [True, False])
-def test_builds_with_and_without_the_child_are_the_same(tmp_path: Path, cache: bool) -> None:
+def test_builds_with_and_without_the_child_are_the_same(tmp_path: Path) -> None:
     built = {}
     for on in (True, False):
         root = tmp_path / f"prefetch-{on}" / "site-src"
         root.parent.mkdir()
-        settings = {**CITATIONS, "prefetch": on, "cache": cache}
+        settings = {**CITATIONS, "prefetch": on}
         build = make_site(root, SITE_PAGES, bib=BIB, strict=False, citations=settings)
         assert build.returncode == 0, build.log
         pages = ("a/index.html", "en/a/index.html", "en/b/index.html")

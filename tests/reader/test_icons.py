@@ -85,7 +85,8 @@ def test_header_icons_are_drawn_at_materials_size(
         box = icon.bounding_box()
         assert box and box["width"] == box["height"] == 24, (index, box)
         assert _drawn(icon), (index, forced_colors)
-    assert serious_axe_violations(page) == []
+    if forced_colors == "active":  # without forced colours, tests/reader runs axe on articles
+        assert serious_axe_violations(page) == []
 
 
 @pytest.mark.browser
