@@ -38,8 +38,9 @@ preview: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# Two workers (pytest-xdist): every machine this runs on has at least two cores.
 test: setup system-deps check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses 2
 
 linkcheck-external: build
 	scripts/check-external-links
