@@ -71,7 +71,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if is_first_language_pass(config):
         report.reset()
         _root[:] = [site_root(config)]
-        ahead.start(config)
     settings = load_section(config, "translations", TranslationsConfig, log)
     languages, source = site_languages(config.plugins)
     missing = [lang for lang in languages if lang != source and lang not in settings.labels]
@@ -87,6 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _templates.loader = jinja2.ChoiceLoader(
         [jinja2.FileSystemLoader(config.theme.dirs), jinja2.PackageLoader("healthsite")]
     )
+    if is_first_language_pass(config):
+        ahead.start(config)  # once the settings are valid: a rejected config forks nothing
     return None
 
 
