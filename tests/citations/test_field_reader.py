@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from benchmarks.bibgen import bib_text, generate_bib
 from healthsite.citations import bibliography as bibliography_module
+from healthsite.citations import field_reader
 from healthsite.citations.bibliography import BibliographyError, _parse, load_bibliography
 from healthsite.citations.bibtex_source import blocks
-from healthsite.citations.field_reader import read_entry
+from healthsite.citations.field_reader import LazyFields, is_plain, read_entry
 from healthsite.citations.store import EntryStore
 
 
@@ -72,6 +73,69 @@ def test_what_the_reader_accepts_pybtex_reads_the_same(entry: str) -> None:
     if record is None:
         return  # left to pybtex
     assert _parse(text, "refs.bib", text) == {"k1": list(record)}
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(entry=ENTRY)
+def test_what_is_plain_the_reader_reads(entry: str) -> None:
+    text = '@string{jco = "J Clin Oncol"}\n' + entry
+    block = next(block for block in blocks(text) if block.key)
+    if is_plain(text, block):
+        assert read_entry(text, block) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "all_plain"),
+    [
+        ((REPO / "bibliography" / "references.bib").read_text("utf-8"), True),
+        (bib_text(generate_bib(300, seed=3)), True),
+        ("@article{a,\n  title = {A {B {C {D {E}}}}},\n}\n", False),  # deeper than it looks
+        ('@article{a,\n  title = "A {B}",\n}\n', False),  # a brace in quotes
+        ("@article{a,\n  title = {A},\n  Title = {B},\n}\n", False),  # a repeated field
+        ("@article{a,\n  title = {A}, note = {x, title = y},\n}\n", False),  # name in a value
+        ("@article{a,\n  journal = jco,\n}\n", False),  # a macro
+        ("@article(a,\n  title = {A},\n)\n", False),
+        ("@article{a,\n  title = {A},\n} @misc{b, title = {B}}\n", False),
+    ],
+    ids=["project", "generated", "deep", "quoted", "repeated", "in-value", "macro", "paren", "at"],
+)
+def test_is_plain_says_yes_to_common_entries_and_no_when_unsure(text: str, all_plain: bool) -> None:
+    entries = [block for block in blocks(text) if block.key]
+    found = [(is_plain(text, block), read_entry(text, block)) for block in entries]
+    assert all(record is not None for plain, record in found if plain)
+    assert all(plain for plain, _ in found) is all_plain  # the odd ones: read at load, as before
+
+
+def test_lazy_fields_are_read_once_when_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "@article{a,\n  title = {A  b},\n  year = 2020,\n}\n"
+    block = next(block for block in blocks(text) if block.key)
+    reads: list[object] = []
+    original = field_reader.read_entry
+    monkeypatch.setattr(field_reader, "read_entry", lambda *a: reads.append(a) or original(*a))
+    kept: list[object] = []
+    fields = LazyFields(text, block, kept.append)
+    assert "crossref" not in fields and fields.get("crossref", "") == ""
+    assert reads == []  # a name nowhere in the text: answered without reading
+    assert fields.get("title") == "A b" and fields["year"] == "2020" and len(fields) == 2
+    assert fields == {"title": "A b", "year": "2020"} and "year" in fields
+    assert len(reads) == 1 and kept == [("article", [["title", "A b"], ["year", "2020"]])]
+
+
+def test_loading_reads_no_plain_entry(
+    tmp_path: Path, parsed_texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(bib_text(generate_bib(50, seed=5)), "utf-8")
+    reads: list[str] = []
+    original = field_reader.read_entry
+    counted = lambda t, b: reads.append(b.key) or original(t, b)  # noqa: E731
+    for module in (field_reader, bibliography_module):  # lazily, and at load
+        monkeypatch.setattr(module, "read_entry", counted)
+    bibliography = load_bibliography([bib], tmp_path, EntryStore())
+    assert reads == [] and _keys_parsed(parsed_texts) == []
+    key = next(iter(bibliography.entries))
+    assert bibliography.get(key) is not None
+    assert reads == [bibliography.raw[key].key]  # read (and parsed) once cited
 
 
 BIB = """@article{alpha2020,

@@ -17,7 +17,7 @@ from healthsite.citations import (
     style,
 )
 from healthsite.citations import bibliography as bibliography_module
-from healthsite.citations.bibliography import BibliographyError
+from healthsite.citations.bibliography import Bibliography, BibliographyError
 from healthsite.citations.render import EntryRenderer
 from healthsite.citations.store import FILE_NAME, EntryStore
 
@@ -77,12 +77,19 @@ def test_a_changed_macro_invalidates_the_entries(tmp_path: Path) -> None:
     assert entry is not None and entry.data.fields["journal"] == "Journal of Clinical Oncology"
 
 
+def _checked(bibliography: Bibliography) -> Bibliography:
+    """``bibliography`` after its entries are checked, as a build does before saving (an
+    entry's fields are read when first needed: here, by the checks)."""
+    bibliography.problems()
+    return bibliography
+
+
 def test_removed_entries_leave_the_store(tmp_path: Path) -> None:
     bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
     bib.write_text(TWO, "utf-8")
-    _load(bib, cache).save_store()
+    _checked(_load(bib, cache)).save_store()
     bib.write_text(TWO.split("@book")[0], "utf-8")
-    _load(bib, cache).save_store()
+    _checked(_load(bib, cache)).save_store()
     stored = marshal.loads((cache / FILE_NAME).read_bytes())
     records = [*stored["parsed"].values(), *stored["read"].values()]  # read: never cited
     assert [record for record in records if record != ["context"]] == [

@@ -5,6 +5,9 @@ pybtex parses only what a build renders. Entries written in the plain form
 such an entry the first time a page cites it (:meth:`Bibliography.get`, with its ``crossref``
 parents). Anything else (macros, ``#``, ``@type(``, a syntax error) is parsed by pybtex when
 the file is loaded, so a malformed entry fails the build at its line whether cited or not.
+An entry a one-expression test finds plain (:func:`field_reader.is_plain`) is not even read at
+load: its fields are read the first time they are needed (:class:`field_reader.LazyFields`),
+so loading a large bibliography costs little more than finding its entries.
 
 In memory, a file's entries are reused until its modification time or size changes (the
 second language build and ``mkdocs serve`` rebuilds). On disk (:class:`store.EntryStore`),
@@ -15,6 +18,7 @@ pybtex reads (line numbers stay right) and taken from the store.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -27,10 +31,11 @@ from .bibtex_source import Block, LazyFieldLines, blocks, heads, unclosed_brace
 from .crossref import inherited_fields
 from .entry_rules import Problem
 from .errors import CitationError
-from .field_reader import read_entry
+from .field_reader import LazyFields, is_plain, read_entry
 from .store import PARSED, PROBLEMS, READ, EntryStore, text_digest
 
-_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+#: Stands for the record of an entry whose fields are read when first needed.
+_LAZY: Any = ("lazy", [])
 
 
 class BibliographyError(CitationError):
@@ -238,12 +243,20 @@ def parse_file(
     digests = {b.key: text_digest(context, text[b.start : b.end]) for b in entry_blocks}
     stored = {key: store.get(PARSED, digest) for key, digest in digests.items()}
     unparsed: dict[str, str] = {}  # key -> source text, for entries pybtex has not read
+    lazy: dict[str, LazyFields] = {}  # key -> fields read when first needed
     for block in entry_blocks:
         if stored[block.key] is None:
-            record = store.get(READ, digests[block.key]) or read_entry(text, block)
+            digest = digests[block.key]
+            record = store.get(READ, digest)
+            if record is None and is_plain(text, block):
+                lazy[block.key] = LazyFields(text, block, functools.partial(_keep, store, digest))
+                stored[block.key] = _LAZY
+                unparsed[block.key] = text[block.start : block.end]
+                continue
+            record = record or read_entry(text, block)
             if record is not None:
                 stored[block.key] = list(record)
-                store.put(READ, digests[block.key], list(record))
+                store.put(READ, digest, list(record))
                 unparsed[block.key] = text[block.start : block.end]
     fresh = [b for b in entry_blocks if stored[b.key] is None]
     if fresh or store.get(PARSED, context_digest) is None:
@@ -257,7 +270,13 @@ def parse_file(
             stored[block.key] = parsed[block.key]
             store.put(PARSED, digests[block.key], parsed[block.key])
         store.put(PARSED, context_digest, ["context"])
-    return _entries_from(stored, entry_blocks, display, digests, text, unparsed), context_digest
+    entries = _entries_from(stored, entry_blocks, display, digests, text, unparsed, lazy)
+    return entries, context_digest
+
+
+def _keep(store: EntryStore, digest: str, record: tuple[str, list[list[str]]]) -> None:
+    """Keep the record of an entry read lazily (the next build finds it in the store)."""
+    store.put(READ, digest, list(record))
 
 
 def _blank_stored(text: str, entry_blocks: list[Block], stored: Mapping[str, Any]) -> str:
@@ -266,7 +285,7 @@ def _blank_stored(text: str, entry_blocks: list[Block], stored: Mapping[str, Any
     for block in entry_blocks:
         if stored[block.key] is not None:
             pieces.append(text[position : block.start])
-            pieces.append(_NOT_NEWLINE_RE.sub("", text[block.start : block.end]))
+            pieces.append("\n" * text.count("\n", block.start, block.end))
             position = block.end
     pieces.append(text[position:])
     return "".join(pieces)
@@ -317,6 +336,7 @@ def _entries_from(
     digests: Mapping[str, str],
     text: str,
     unparsed: Mapping[str, str],
+    lazy: Mapping[str, LazyFields] | None = None,
 ) -> list[Entry]:
     lines = {block.key.lower(): block.line for block in entry_blocks}
     by_key = {block.key.lower(): block for block in entry_blocks}
@@ -324,12 +344,15 @@ def _entries_from(
     for key, record in records.items():
         if record is None:
             continue
-        kind, fields = record
+        if record is _LAZY and lazy is not None:
+            kind, fields = by_key[key.lower()].type, lazy[key]
+        else:
+            kind, fields = record[0], dict(record[1])
         entries.append(
             Entry(
                 key=key,
                 type=kind.lower(),
-                data=RawEntry(kind, dict(fields)),
+                data=RawEntry(kind, fields),
                 source=display,
                 line=lines.get(key.lower(), 1),
                 digest=digests.get(key, ""),

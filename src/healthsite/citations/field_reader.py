@@ -19,7 +19,9 @@ pybtex reads the same way (``tests/citations/test_field_reader.py``).
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Iterator, Mapping
 
 from .bibtex_source import Block
 
@@ -97,3 +99,98 @@ def _value_end(text: str, start: int, end: int) -> int | None:
         elif depth == 0 and opened == '"':
             return match.end()
     return None
+
+
+#: A value :func:`read_entry` reads: braces balanced up to four levels deep, quotes holding no
+#: brace, or digits (possessive: a value that does not match fails at once, never backtracks).
+_PLAIN_VALUE = (
+    r"\{(?:[^{}]++|\{(?:[^{}]++|\{(?:[^{}]++|\{[^{}]*+\})*+\})*+\})*+\}"
+    r'|"[^"{}]*+"'
+    r"|[0-9]++"
+)
+_PLAIN_FIELD = rf"\s*+[A-Za-z][A-Za-z0-9_:.-]*+\s*+=\s*+(?:{_PLAIN_VALUE})\s*+"
+#: A whole entry block in a subset of the plain form: ``@type{key,``, fields separated by
+#: commas, ``}``, and no ``@`` after it.
+_PLAIN_ENTRY_RE = re.compile(
+    rf"[ \t]*@[ \t]*[A-Za-z]+[ \t]*\{{\s*(?P<key>[^,\s{{}}()\"#%'=]+)\s*,"
+    rf"(?:{_PLAIN_FIELD},)*+(?:{_PLAIN_FIELD})?+\s*+\}}[^@]*+"
+)
+#: Candidates for field names: a name right after a comma (every field's name is; a value
+#: may hold more, which only makes :func:`is_plain` say no more often).
+_NAME_AFTER_COMMA_RE = re.compile(r",\s*([A-Za-z][A-Za-z0-9_:.-]*)\s*=")
+
+
+def is_plain(text: str, block: Block) -> bool:
+    """True if :func:`read_entry` is sure to read ``block`` (a fast test: one regular
+    expression, no Python loop), so reading it can wait until its fields are needed.
+
+    It accepts a subset of what :func:`read_entry` reads (values nested at most four braces
+    deep, no brace inside quotes, no name written twice): ``False`` only means "read it now".
+    A property test checks that ``read_entry`` reads whatever this accepts."""
+    found = _PLAIN_ENTRY_RE.fullmatch(text, block.start, block.end)
+    if found is None or found["key"] != block.key:
+        return False
+    names = [name.lower() for name in _NAME_AFTER_COMMA_RE.findall(text, block.start, block.end)]
+    return len(names) == len(set(names))
+
+
+class LazyFields(Mapping[str, str]):
+    """The fields of a block :func:`is_plain` accepted, read by :func:`read_entry` the first
+    time they are needed (a build needs the fields of the entries its pages cite; the rest
+    are read for the rule checks, off the build's core when it can).
+
+    Asking whether a field is there answers without reading when its name is nowhere in the
+    entry's text (``crossref`` is asked of every entry). ``on_read`` is called with the
+    record once it is read (the build keeps it in its store)."""
+
+    __slots__ = ("_block", "_fields", "_on_read", "_text")
+
+    def __init__(
+        self, text: str, block: Block, on_read: Callable[[Record], None] | None = None
+    ) -> None:
+        self._text, self._block, self._on_read = text, block, on_read
+        self._fields: dict[str, str] | None = None
+
+    def _read(self) -> dict[str, str]:
+        if self._fields is None:
+            record = read_entry(self._text, self._block)
+            if record is None:  # is_plain accepted it: a bug (see the property test)
+                raise ValueError(f"the field reader could not read entry '{self._block.key}'")
+            self._fields = dict(record[1])
+            if self._on_read is not None:
+                self._on_read(record)
+        return self._fields
+
+    def _absent(self, name: object) -> bool:
+        """True when ``name`` is surely not a field (without reading the entry)."""
+        return (
+            self._fields is None
+            and isinstance(name, str)
+            and _mention_re(name).search(self._text, self._block.start, self._block.end) is None
+        )
+
+    def __contains__(self, name: object) -> bool:
+        return not self._absent(name) and name in self._read()
+
+    def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        """The field's value, or ``default``."""
+        return default if self._absent(name) else self._read().get(name, default)
+
+    def __getitem__(self, name: str) -> str:
+        return self._read()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self) == other if isinstance(other, Mapping) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@functools.lru_cache(maxsize=64)
+def _mention_re(name: str) -> re.Pattern[str]:
+    return re.compile(re.escape(name), re.IGNORECASE)
