@@ -91,8 +91,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         docs_dir=Path(config.docs_dir),
         default_lang=default_lang,
         languages=list(languages),
-        extensions=list(config.markdown_extensions),
-        extension_configs=dict(config.mdx_configs),
     )
     try:
         extension, _watched[:] = open_engine(

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-from citation_helpers import CITATIONS, SAMPLE_BIB, TEMPLATE, make_site
+from citation_helpers import CITATIONS, REPO, SAMPLE_BIB, TEMPLATE, make_site
+from mkdocs.config import load_config
 
 from healthsite.citations import (
     CitationExtension,
@@ -19,6 +20,8 @@ from healthsite.citations import (
 )
 from healthsite.citations import bibliography as bibliography_module
 from healthsite.citations.bibliography import Bibliography
+from healthsite.citations.locate import source_groups
+from healthsite.citations.page_memo import Group
 from healthsite.citations.prefetch import (
     Prefetch,
     SiteSources,
@@ -57,7 +60,7 @@ def _write(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _sources(docs: Path) -> SiteSources:
-    return SiteSources(docs, "zh-Hant", ["zh-Hant", "en"], ["admonition", "attr_list"])
+    return SiteSources(docs, "zh-Hant", ["zh-Hant", "en"])
 
 
 def _extension(bibliography: Bibliography, messages: list[str] | None = None) -> CitationExtension:
@@ -200,3 +203,34 @@ def test_builds_with_and_without_the_child_are_the_same(tmp_path: Path) -> None:
     html, messages = built[True]
     assert "Ost P" in html[1] and "Clinical Epidemiology" not in html[1]
     assert any("references.bib:" in message and "untitled2021" in message for message in messages)
+
+
+def test_the_childs_guess_is_what_the_build_reads_on_every_page_of_the_site(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The child finds each page's groups in the source; on the site's own pages that is
+    exactly what the build reads from them (else the build renders them itself)."""
+    config = load_config(str(REPO / "mkdocs.yml"))
+    extension = _extension(_fresh(REPO / "bibliography" / "references.bib"))
+    seen: list[list[Group]] = []
+    monkeypatch.setattr(
+        CitationExtension, "render_page", lambda self, groups: seen.append(list(groups))
+    )
+    pages = sorted((REPO / "docs").rglob("*.md"))
+    cited = 0
+    for path in pages:
+        text = path.read_text("utf-8")
+        body = prefetch.MKDOCS_FRONT_MATTER_RE.sub("", text, count=1).lstrip("\n")
+        seen.clear()
+        extension.begin_page(PageContext(path=str(path), source=body))
+        converter = markdown.Markdown(
+            extensions=[*config.markdown_extensions, extension],
+            extension_configs=config.mdx_configs,
+        )
+        converter.convert(body)
+        guessed = [
+            Group(i, items, heading) for i, (items, heading) in enumerate(source_groups(body))
+        ]
+        assert seen == [guessed], path
+        cited += bool(guessed)
+    assert cited >= 4  # the articles, in both languages

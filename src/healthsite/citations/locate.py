@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from .errors import CitationError
-from .syntax import Citation, Problem, closing_bracket, parse_key, scan
+from .syntax import Citation, CitationItem, Problem, closing_bracket, parse_key, scan
 
 _FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
 #: A code span as Python-Markdown (which renders the pages) reads one: its BACKTICK_RE, so
@@ -18,6 +18,9 @@ _TAG_RE = re.compile(r"<[A-Za-z/!?][^<>\n]*>")
 #: ``\[@key]`` (literal here), ``\@key`` and escaped brackets.
 _ESCAPE_RE = re.compile(r"\\\[-?@[^\s\]]*|\\[\[\]@]")
 _MARKER_RE = re.compile(r"<!--\s*bibliography\s*-->")
+#: An ATX heading line (``## Title``) and a setext underline (under the heading's line).
+_ATX_HEADING_RE = re.compile(r"^#{1,6}[^\n]*", re.M)
+_SETEXT_UNDERLINE_RE = re.compile(r"^[=-]+[ ]*$", re.M)
 _DIRECTIVE_RE = re.compile(r"<!--\s*bibliography\b(?!\s*-->)[^\n]*?(?:-->|$)", re.M)
 
 
@@ -83,6 +86,31 @@ def _key_at(text: str, key: str, start: int, end: int) -> int:
             return at
         at = text.find("@", at + 1, end)
     return -1
+
+
+def source_groups(text: str) -> list[tuple[list[CitationItem], bool]]:
+    """The citation groups of Markdown source in text order, each with whether it stands in
+    a heading: what the rendered page holds in reading order, unless something unusual comes
+    between (a link, code or HTML inside a group, a footnote, text another hook rewrites).
+
+    Only a guess, for work done ahead (:mod:`prefetch`): a page's rendered citations are
+    stored under a digest of its groups as the build reads them, so a wrong guess is simply
+    never found."""
+    masked = mask_non_citations(text)
+    if "@" not in masked:
+        return []
+    headings = [match.span() for match in _ATX_HEADING_RE.finditer(masked)]
+    for underline in _SETEXT_UNDERLINE_RE.finditer(masked, 1):
+        end = underline.start() - 1  # the newline ending the line above
+        start = masked.rfind("\n", 0, end) + 1
+        if masked[start:end].strip():
+            headings.append((start, end))
+    groups = []
+    for found in scan(masked):
+        if isinstance(found, Citation) and not _is_link_definition(masked, found):
+            heading = any(start <= found.start < end for start, end in headings)
+            groups.append((list(found.items), heading))
+    return groups
 
 
 def problem_positions(text: str) -> list[tuple[str, int, int]]:

@@ -5,13 +5,15 @@ A cold build (empty cache) spends most of the citation engine's time in pybtex, 
 formatting each cited entry, in checking every entry's fields, and in rendering each page's
 citations and bibliography. Every machine this runs on has a second core that MkDocs does
 not use. So at the start of a build a child process (forked: it starts with the loaded
-bibliography and the citation extension) renders each page's citations as the build will
-(its Markdown converted with the site's Markdown extensions, pages in the order MkDocs
-builds them, which parses and formats the entries they cite), then checks every entry, and
-sends back what it put in the entry store, every few pages. A page's
-record is stored under a digest of everything its HTML depends on (:mod:`page_memo`), so a
-page the child read differently from the build (another extension moved a citation) is simply
-not found, and the build renders it.
+bibliography and the citation extension) reads each page's Markdown in the order MkDocs builds
+them, finds its citation groups in the source (:func:`locate.source_groups`: no Markdown
+conversion, so the child keeps well ahead of the build), renders them and the bibliography as
+the build will (which parses and formats the entries they cite), then checks every entry,
+and sends back what it put in the entry store, every few pages. A page's record is stored
+under a digest of everything its HTML depends on (:mod:`page_memo`), its groups included, so
+a page whose groups the build reads differently (a link or code inside a group, a footnote,
+text another hook rewrites) is simply not found, and the build renders it, with the entries
+already formatted.
 
 The build merges what has arrived as each page begins (:meth:`Prefetch.merge_ready`) and the
 rest at its end (:meth:`Prefetch.finish`). The child only warms the store: whatever it has
@@ -21,17 +23,18 @@ without it, so results and messages are the same either way (tests compare the t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import markdown
 import yaml
 
 from healthsite.forked import ForkedChild
 
 from .bibliography import Bibliography
+from .locate import source_groups
+from .page_memo import Group
 from .site_files import MKDOCS_FRONT_MATTER_RE
 from .store import PROBLEMS
 
@@ -44,15 +47,12 @@ PAGE_CHUNK = 4
 
 @dataclass(frozen=True)
 class SiteSources:
-    """Where the pages are and how the build converts them (for the child)."""
+    """Where the pages are and their languages (for the child)."""
 
     docs_dir: Path
     #: Language of a page without a language suffix (``x.md``), and the suffix languages.
     default_lang: str
     languages: Sequence[str] = ()
-    #: The site's Markdown extensions and their settings (MkDocs' ``markdown_extensions``).
-    extensions: Sequence[Any] = ()
-    extension_configs: Mapping[str, Any] = field(default_factory=dict)
 
 
 #: Longest wait at the end of a build for a child that is still working (then it is stopped
@@ -111,16 +111,15 @@ class Prefetch:
 
 
 def _child(send: Callable[[Any], None], extension: CitationExtension, sources: SiteSources) -> None:
-    """Runs in the child: render the pages in build order (parsing and formatting what they
-    cite), then check every entry, sending the store's new records every few pages and at
-    the end. Nothing is logged or written."""
+    """Runs in the child: render the pages' citations in build order (parsing and formatting
+    what they cite), then check every entry, sending the store's new records every few pages
+    and at the end. Nothing is logged or written."""
     extension.report = _ignore
     bibliography = extension.bibliography
     store = bibliography.store
     store.keep_journal()
-    converter = _converter(extension, sources)
     for done, (path, lang) in enumerate(pages_in_build_order(sources), 1):
-        _render_page(converter, extension, path, lang)
+        _render_page(extension, path, lang)
         if done % PAGE_CHUNK == 0:
             send(store.take_journal())
     send(store.take_journal())
@@ -132,21 +131,9 @@ def _child(send: Callable[[Any], None], extension: CitationExtension, sources: S
     send(store.take_journal())
 
 
-def _converter(extension: CitationExtension, sources: SiteSources) -> markdown.Markdown:
-    """A Markdown converter with the site's extensions and this build's citation extension
-    (an older build's, still listed in a reused configuration, left out)."""
-    from .markdown_extension import CitationExtension
-
-    others = [e for e in sources.extensions if not isinstance(e, CitationExtension)]
-    return markdown.Markdown(
-        extensions=[*others, extension], extension_configs=dict(sources.extension_configs)
-    )
-
-
-def _render_page(
-    converter: markdown.Markdown, extension: CitationExtension, path: Path, lang: str
-) -> None:
-    """Convert one page as the build will, so its citations land in the store."""
+def _render_page(extension: CitationExtension, path: Path, lang: str) -> None:
+    """Render one page's citations as the build will read them (a guess from the source),
+    so they land in the store."""
     from .markdown_extension import PageContext
 
     try:
@@ -161,8 +148,12 @@ def _render_page(
                 meta = {}
         nocite = meta.get("nocite")
         extension.begin_page(PageContext(path=str(path), lang=lang, source=text, nocite=nocite))
-        converter.reset()
-        converter.convert(text)
+        extension.reset()
+        groups = [
+            Group(index, items, in_heading)
+            for index, (items, in_heading) in enumerate(source_groups(text))
+        ]
+        extension.render_page(groups)
     except Exception:  # the build renders this page itself
         return
 
