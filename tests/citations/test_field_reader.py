@@ -134,8 +134,13 @@ def test_loading_reads_no_plain_entry(
     bibliography = load_bibliography([bib], tmp_path, EntryStore())
     assert reads == [] and _keys_parsed(parsed_texts) == []
     key = next(iter(bibliography.entries))
-    assert bibliography.get(key) is not None
-    assert reads == [bibliography.raw[key].key]  # read (and parsed) once cited
+    entry = bibliography.get(key)
+    assert entry is not None and _keys_parsed(parsed_texts) == [entry.key]  # parsed once cited
+    assert reads == []  # its fields are pybtex's, which the reader would have read
+    block = next(b for b in blocks(entry.text) if b.key)
+    assert dict(entry.data.fields) == dict(original(entry.text, block)[1])  # type: ignore[index]
+    other = bibliography.entries[list(bibliography.entries)[1]]
+    assert other.data.fields["title"] and reads == [other.key]  # read when first needed
 
 
 BIB = """@article{alpha2020,

@@ -97,13 +97,16 @@ class Bibliography:
     raw: dict[str, Entry] = field(default_factory=dict)
     #: Lower-case keys of entries pybtex has not parsed yet (see :meth:`get`).
     pending: set[str] = field(default_factory=set)
+    #: Lower-case keys whose entry and ``crossref`` parents are parsed (asked for before).
+    parsed_chains: set[str] = field(default_factory=set)
 
     def get(self, key: str) -> Entry | None:
         """The entry for ``key`` or ``None``; parsed by pybtex (with its ``crossref``
         parents) the first time it is asked for, as a cited entry is."""
         lower = key.lower()
-        if self.pending and lower in self.raw:
+        if self.pending and lower not in self.parsed_chains and lower in self.raw:
             self._parse_chain(lower)
+            self.parsed_chains.add(lower)
         return self.entries.get(lower)
 
     def _parse_chain(self, lower: str) -> None:
@@ -117,7 +120,10 @@ class Bibliography:
                 record = self.store.get(PARSED, entry.digest) or _parse_entry(entry)
                 self.store.put(PARSED, entry.digest, record)
                 kind, fields = record
-                if kind != entry.data.type or dict(fields) != dict(entry.data.fields):
+                lazy = entry.data.fields
+                if isinstance(lazy, LazyFields) and kind == entry.data.type and lazy.fill(fields):
+                    pass  # not read yet: pybtex's record is what the reader would give
+                elif kind != entry.data.type or dict(fields) != dict(entry.data.fields):
                     self.raw[lower] = entry._replace(
                         type=kind.lower(), data=RawEntry(kind, dict(fields))
                     )

@@ -161,6 +161,14 @@ class LazyFields(Mapping[str, str]):
                 self._on_read(record)
         return self._fields
 
+    def fill(self, fields: list[list[str]]) -> bool:
+        """Take the fields as pybtex parsed them (what :func:`read_entry` would read: the
+        differential test checks it) instead of reading them; False if already read."""
+        if self._fields is not None:
+            return False
+        self._fields = dict(fields)
+        return True
+
     def _absent(self, name: object) -> bool:
         """True when ``name`` is surely not a field (without reading the entry)."""
         return (
