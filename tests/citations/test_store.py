@@ -77,9 +77,10 @@ def test_a_changed_macro_invalidates_the_entries(tmp_path: Path) -> None:
     assert entry is not None and entry.data.fields["journal"] == "Journal of Clinical Oncology"
 
 
-def _checked(bibliography: Bibliography) -> Bibliography:
-    """``bibliography`` after its entries are checked, as a build does before saving (an
-    entry's fields are read when first needed: here, by the checks)."""
+def _used(bibliography: Bibliography) -> Bibliography:
+    """``bibliography`` after a build citing every entry (parsed) and checking them."""
+    for key in list(bibliography.entries):
+        bibliography.get(key)
     bibliography.problems()
     return bibliography
 
@@ -87,14 +88,15 @@ def _checked(bibliography: Bibliography) -> Bibliography:
 def test_removed_entries_leave_the_store(tmp_path: Path) -> None:
     bib, cache = tmp_path / "refs.bib", tmp_path / ".cache"
     bib.write_text(TWO, "utf-8")
-    _checked(_load(bib, cache)).save_store()
+    _used(_load(bib, cache)).save_store()
+    assert len(marshal.loads((cache / FILE_NAME).read_bytes())["problems"]) == 2
     bib.write_text(TWO.split("@book")[0], "utf-8")
-    _checked(_load(bib, cache)).save_store()
+    _used(_load(bib, cache)).save_store()
     stored = marshal.loads((cache / FILE_NAME).read_bytes())
-    records = [*stored["parsed"].values(), *stored["read"].values()]  # read: never cited
-    assert [record for record in records if record != ["context"]] == [
+    assert [record for record in stored["parsed"].values() if record != ["context"]] == [
         ["article", [["title", "Alpha"], ["journal", "J"]]]
     ]
+    assert len(stored["problems"]) == 1
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,6 @@ pybtex reads (line numbers stay right) and taken from the store.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -255,7 +254,7 @@ def parse_file(
             digest = digests[block.key]
             record = store.get(READ, digest)
             if record is None and is_plain(text, block):
-                lazy[block.key] = LazyFields(text, block, functools.partial(_keep, store, digest))
+                lazy[block.key] = LazyFields(text, block)
                 stored[block.key] = _LAZY
                 unparsed[block.key] = text[block.start : block.end]
                 continue
@@ -278,11 +277,6 @@ def parse_file(
         store.put(PARSED, context_digest, ["context"])
     entries = _entries_from(stored, entry_blocks, display, digests, text, unparsed, lazy)
     return entries, context_digest
-
-
-def _keep(store: EntryStore, digest: str, record: tuple[str, list[list[str]]]) -> None:
-    """Keep the record of an entry read lazily (the next build finds it in the store)."""
-    store.put(READ, digest, list(record))
 
 
 def _blank_stored(text: str, entry_blocks: list[Block], stored: Mapping[str, Any]) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from .bibtex_source import Block
 
@@ -140,15 +140,13 @@ class LazyFields(Mapping[str, str]):
     are read for the rule checks, off the build's core when it can).
 
     Asking whether a field is there answers without reading when its name is nowhere in the
-    entry's text (``crossref`` is asked of every entry). ``on_read`` is called with the
-    record once it is read (the build keeps it in its store)."""
+    entry's text (``crossref`` is asked of every entry). The fields are not kept between
+    builds: an entry's checks are (the store's ``problems``), and a cited entry's parse."""
 
-    __slots__ = ("_block", "_fields", "_on_read", "_text")
+    __slots__ = ("_block", "_fields", "_text")
 
-    def __init__(
-        self, text: str, block: Block, on_read: Callable[[Record], None] | None = None
-    ) -> None:
-        self._text, self._block, self._on_read = text, block, on_read
+    def __init__(self, text: str, block: Block) -> None:
+        self._text, self._block = text, block
         self._fields: dict[str, str] | None = None
 
     def _read(self) -> dict[str, str]:
@@ -157,8 +155,6 @@ class LazyFields(Mapping[str, str]):
             if record is None:  # is_plain accepted it: a bug (see the property test)
                 raise ValueError(f"the field reader could not read entry '{self._block.key}'")
             self._fields = dict(record[1])
-            if self._on_read is not None:
-                self._on_read(record)
         return self._fields
 
     def fill(self, fields: list[list[str]]) -> bool:

@@ -29,7 +29,8 @@ PARSED = "parsed"  # entry digest -> [type, [[field, value], ...]]
 FORMATTED = "formatted"  # "<entry digest>:<et al. word>" -> html
 PAGES = "pages"  # page digest -> [[group html, ...], bibliography html, [key, ...]]
 PROBLEMS = "problems"  # entry digest -> [[field, "message; fix"], ...] (entry_rules)
-#: entry digest -> [type, [[field, value], ...]] read by ``field_reader`` (not yet by pybtex)
+#: entry digest -> [type, [[field, value], ...]] read by ``field_reader`` at load (an entry the
+#: fast test of ``field_reader.is_plain`` was unsure of), not yet by pybtex
 READ = "read"
 SECTIONS = (PARSED, FORMATTED, PAGES, PROBLEMS, READ)
 
