@@ -3,6 +3,7 @@ items it failed on, and a child that is stopped, fails or hangs never holds the 
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -72,3 +73,17 @@ def test_a_child_that_ends_early_ends_the_messages(fails: bool) -> None:
     assert child is not None
     assert list(child.remaining(timeout=10)) == (["first"] if fails else ["first", "second"])
     assert list(child.ready()) == []
+
+
+def test_what_the_parent_loaded_is_frozen_before_the_fork() -> None:
+    """The gc documentation's advice before a fork: collections in either process then skip
+    what was loaded before it (the build's bibliography), and the child writes none of it."""
+    loaded = [[index] for index in range(1000)]  # tracked objects, as a bibliography's are
+    before = gc.get_freeze_count()
+    child = ForkedChild.start(lambda send: send("hello"), name="test-freeze")
+    assert child is not None
+    try:
+        assert gc.get_freeze_count() >= before + len(loaded)
+        assert list(child.remaining(5.0)) == ["hello"]
+    finally:
+        child.close()

@@ -10,6 +10,7 @@ cannot be started changes nothing but the time a build takes.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from multiprocessing.connection import Connection
@@ -38,6 +39,11 @@ class ForkedChild:
         if "fork" not in multiprocessing.get_all_start_methods():
             return None
         context = multiprocessing.get_context("fork")
+        # As the gc module's documentation advises before a fork: the child's collections
+        # then never write to the objects it shares with the parent (copy-on-write), and the
+        # build's own collections stop walking everything it has loaded so far (the
+        # bibliography above all: three full collections cost ~0.4 s at 10,000 entries).
+        gc.freeze()
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(
             target=_run, args=(sender, target), name=name, daemon=True
