@@ -18,9 +18,12 @@ pybtex reads (line numbers stay right) and taken from the store.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import gc
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -33,6 +36,9 @@ from .errors import CitationError
 from .field_reader import LazyFields, is_plain, read_entry
 from .store import PARSED, PROBLEMS, READ, EntryStore, text_digest
 
+#: ``crossref``, asked of every entry, is looked for once in the whole file.
+_CROSSREF_RE = re.compile("crossref", re.IGNORECASE)
+_NO_CROSSREF = frozenset({"crossref"})
 #: Stands for the record of an entry whose fields are read when first needed.
 _LAZY: Any = ("lazy", [])
 
@@ -249,12 +255,18 @@ def parse_file(
     stored = {key: store.get(PARSED, digest) for key, digest in digests.items()}
     unparsed: dict[str, str] = {}  # key -> source text, for entries pybtex has not read
     lazy: dict[str, LazyFields] = {}  # key -> fields read when first needed
+    mentions = [match.start() for match in _CROSSREF_RE.finditer(text)]
     for block in entry_blocks:
         if stored[block.key] is None:
             digest = digests[block.key]
             record = store.get(READ, digest)
             if record is None and is_plain(text, block):
-                lazy[block.key] = LazyFields(text, block)
+                mentioned = bisect.bisect_left(mentions, block.start) < bisect.bisect_left(
+                    mentions, block.end
+                )
+                lazy[block.key] = LazyFields(
+                    text, block, frozenset() if mentioned else _NO_CROSSREF
+                )
                 stored[block.key] = _LAZY
                 unparsed[block.key] = text[block.start : block.end]
                 continue
@@ -392,6 +404,29 @@ def load_bibliography(
     key = (id(store), *((p, _signature(p)) for p in resolved))
     if key in _merged_cache:
         return _merged_cache[key]
+    with _no_collections():
+        bibliography = _load(resolved, root, store)
+    _merged_cache.clear()
+    _merged_cache[key] = bibliography
+    return bibliography
+
+
+@contextlib.contextmanager
+def _no_collections() -> Iterator[None]:
+    """No automatic garbage collection while loading: a load makes thousands of objects
+    that live as long as the build and no garbage, so a collection would only walk them
+    (at 10,000 entries, ~0.05 s of a load's ~0.2 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(resolved: list[Path], root: Path | None, store: EntryStore | None) -> Bibliography:
+    """Load and merge the files of :func:`load_bibliography`."""
     merged: dict[str, Entry] = {}
     contexts = []
     for path in resolved:
@@ -406,16 +441,13 @@ def load_bibliography(
                 )
             merged[entry.key.lower()] = entry
     pending = {key for key, entry in merged.items() if entry.text}
-    bibliography = Bibliography(
+    return Bibliography(
         inherit(merged),
         store=store or EntryStore(),
         contexts=contexts,
         raw=merged,
         pending=pending,
     )
-    _merged_cache.clear()
-    _merged_cache[key] = bibliography
-    return bibliography
 
 
 def inherit(entries: dict[str, Entry]) -> dict[str, Entry]:

@@ -143,10 +143,12 @@ class LazyFields(Mapping[str, str]):
     entry's text (``crossref`` is asked of every entry). The fields are not kept between
     builds: an entry's checks are (the store's ``problems``), and a cited entry's parse."""
 
-    __slots__ = ("_block", "_fields", "_text")
+    __slots__ = ("_block", "_fields", "_known_absent", "_text")
 
-    def __init__(self, text: str, block: Block) -> None:
+    def __init__(self, text: str, block: Block, known_absent: frozenset[str] = frozenset()) -> None:
         self._text, self._block = text, block
+        #: Names the caller found nowhere in the entry (one search of the whole file).
+        self._known_absent = known_absent
         self._fields: dict[str, str] | None = None
 
     def _read(self) -> dict[str, str]:
@@ -167,10 +169,11 @@ class LazyFields(Mapping[str, str]):
 
     def _absent(self, name: object) -> bool:
         """True when ``name`` is surely not a field (without reading the entry)."""
+        if self._fields is not None or not isinstance(name, str):
+            return False
         return (
-            self._fields is None
-            and isinstance(name, str)
-            and _mention_re(name).search(self._text, self._block.start, self._block.end) is None
+            name in self._known_absent
+            or _mention_re(name).search(self._text, self._block.start, self._block.end) is None
         )
 
     def __contains__(self, name: object) -> bool:
