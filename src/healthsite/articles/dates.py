@@ -7,7 +7,7 @@ Patterns are CLDR date patterns from configuration (``extra.article_page.labels.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
@@ -22,6 +22,8 @@ def babel_locale(language: str) -> Locale:
         return Locale.parse("en")
 
 
+@lru_cache(maxsize=4096)
 def format_date(value: dt.date, pattern: str, language: str) -> str:
-    """`value` written with a CLDR `pattern` in `language`."""
+    """`value` written with a CLDR `pattern` in `language` (remembered: a site's pages
+    share a few dates, and Babel formats each one anew)."""
     return babel_format_date(value, pattern, locale=babel_locale(language))

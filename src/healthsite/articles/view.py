@@ -6,6 +6,7 @@ markup is in the templates, which escape every value.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote, urlencode, urljoin
@@ -103,6 +104,7 @@ def alternates(versions: Iterable[tuple[str, str]], x_default: str) -> list[dict
     return links
 
 
+@functools.lru_cache(maxsize=4096)
 def absolute_url(site_url: str, url: str) -> str:
     """An absolute URL for a site-relative file URL (``./`` is the site root)."""
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", url.removeprefix("./"))

@@ -10,6 +10,7 @@ and `locate_mkdocs_message` the line of the link one of MkDocs' own messages is 
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import re
@@ -83,8 +84,10 @@ class Link:
     col: int
 
 
+@functools.lru_cache(maxsize=8192)
 def scheme(url: str) -> str | None:
-    """The URL's scheme as a browser reads it (entities decoded, tabs dropped), lower-case."""
+    """The URL's scheme as a browser reads it (entities decoded, tabs dropped), lower-case
+    (remembered: the same links, a bibliography's above all, come back on many pages)."""
     cleaned = URL_IGNORED_RE.sub("", html.unescape(url)).lstrip("\x00 \x0b\x0c")
     match = SCHEME_RE.match(cleaned)
     return match[1].lower() if match else None
