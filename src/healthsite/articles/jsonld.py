@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from healthsite.citations.style import LINK_URLS
+from healthsite.citations.metadata import LINK_URLS
 from healthsite.content.front_matter import Article
 
 SCHEMA = "https://schema.org"

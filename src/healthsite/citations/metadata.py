@@ -10,6 +10,13 @@ if TYPE_CHECKING:
     from .bibliography import Entry
 
 IDENTIFIER_FIELDS = ("doi", "pmid", "pmcid", "url")
+#: Where each identifier links to (the bibliography's links and JSON-LD's addresses).
+LINK_URLS = {
+    "doi": "https://doi.org/{value}",
+    "pmid": "https://pubmed.ncbi.nlm.nih.gov/{value}/",
+    "pmcid": "https://pmc.ncbi.nlm.nih.gov/articles/{value}/",
+    "url": "{value}",
+}
 
 
 def entry_metadata(entry: Entry) -> dict[str, str]:

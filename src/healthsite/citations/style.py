@@ -24,6 +24,7 @@ from pybtex.style.template import FieldIsMissing, first_of, join, node, optional
 
 from .entry_types import DOI_PREFIX_RE, EntryLike, entry_kind
 from .latex import SAFE_LINK_RE, decode_markup, markup_to_html
+from .metadata import LINK_URLS
 from .names import format_name_list, split_names
 
 #: Blocks of a reference are separated by spaces (pybtex's default ``toplevel`` uses newblocks).
@@ -33,13 +34,6 @@ _LINK_FIELDS = {"doi", "url", "pmid", "pmcid", "eprint"}
 _MARKERS_RE = re.compile("[\ue010-\ue01f]")
 #: A biblatex date (``2021``, ``2021-03``, ``2021-03-05``, a range after ``/``): its year.
 _DATE_YEAR_RE = re.compile(r"^(\d{4})(?:-\d{2}(?:-\d{2})?)?(?:/|$)")
-#: Where each identifier links to.
-LINK_URLS = {
-    "doi": "https://doi.org/{value}",
-    "pmid": "https://pubmed.ncbi.nlm.nih.gov/{value}/",
-    "pmcid": "https://pmc.ncbi.nlm.nih.gov/articles/{value}/",
-    "url": "{value}",
-}
 
 
 def _clean_url(value: str) -> str:
