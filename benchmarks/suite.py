@@ -116,6 +116,11 @@ def run_suite(project: Path, work: Path, settings: Settings) -> list[Figure]:
         "extra_javascript": [],
     }
     builds.append(Build("plain", python, variants.write_variant(site.root, "plain", plain)))
+    if variants.hooks_without_search(hooks) != hooks:
+        without_search = {"hooks": variants.hooks_without_search(hooks)}
+        builds.append(
+            Build("nosearch", python, variants.write_variant(site.root, "nosearch", without_search))
+        )
     bibtex_note = ""
     if "bibtex" not in settings.skip:
         try:
@@ -150,8 +155,8 @@ def run_suite(project: Path, work: Path, settings: Settings) -> list[Figure]:
 
 #: Builds that are compared sit next to each other, so they also run next to each other.
 _BUILD_ORDER = [
-    "plain", "full", "nocite", "full-cold", "citeonly-cold", "nohooks", "citeonly",
-    "bibtex", "bibtex-off",
+    "plain", "full", "nosearch", "nocite", "full-cold", "citeonly-cold", "nohooks",
+    "citeonly", "bibtex", "bibtex-off",
 ]  # fmt: skip
 
 
@@ -279,6 +284,19 @@ def _ratio_figures(
             {"runs_wall_cpu": {k: raw[k] for k in ("full", "full-cold", "plain") if k in raw}},
         )
     )
+    if "nosearch" in results:
+        value, cpu_value = _paired(results, "nosearch", "plain")
+        figures.append(
+            Figure(
+                "3. The same without the search index hook (no Pagefind): full build (warm) "
+                "without `search_index.py` ÷ plain Material build (what the search index costs)",
+                f"{fmt(value, 2)}× (CPU {fmt(cpu_value, 2)}×; medians "
+                f"{fmt(_medians(results, 'nosearch')[0], 1)} s vs {fmt(plain_wall, 1)} s)",
+                "—",
+                None,
+                {"runs_wall_cpu": {k: raw[k] for k in ("nosearch", "plain")}},
+            )
+        )
     return figures
 
 

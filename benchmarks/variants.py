@@ -14,6 +14,8 @@ import yaml
 
 #: Names of the hook module that runs the citation engine.
 CITATION_HOOK = "citations.py"
+#: Name of the hook module that builds the search index (Pagefind).
+SEARCH_HOOK = "search_index.py"
 #: Where cold-build variants keep the citation cache (emptied before each of their builds),
 #: apart from the default folder that warm builds reuse.
 COLD_CACHE_DIR = ".cache/citations-cold"
@@ -74,6 +76,11 @@ def write_variant(folder: Path, name: str, overrides: dict[str, Any]) -> Path:
 def hooks_without_citations(hooks: list[str]) -> list[str]:
     """The hook list with the citation hook left out."""
     return [hook for hook in hooks if Path(hook).name != CITATION_HOOK]
+
+
+def hooks_without_search(hooks: list[str]) -> list[str]:
+    """The hook list with the search index hook left out."""
+    return [hook for hook in hooks if Path(hook).name != SEARCH_HOOK]
 
 
 def cold_citations(overrides: dict[str, Any]) -> dict[str, Any]:

@@ -94,6 +94,7 @@ def test_quick_run_writes_the_table_and_json(tmp_path: Path, capsys) -> None:
     assert table.startswith("| figure | value | target | met? |")
     assert "1. Citation overhead, warm" in table and "1. Citation overhead, cold" in table
     assert "3. Full build (warm) ÷ plain Material build" in table
+    assert "3. The same without the search index hook" in table
     assert "5a. Article page HTML at N=3" in table
     data = json.loads((results / "latest.json").read_text(encoding="utf-8"))
     assert data["parameters"]["n"] == 3 and data["parameters"]["repetitions"] == 1
