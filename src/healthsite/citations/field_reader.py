@@ -192,11 +192,6 @@ class LazyFields(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self._read())
 
-    def __eq__(self, other: object) -> bool:
-        return dict(self) == other if isinstance(other, Mapping) else NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
 
 @functools.lru_cache(maxsize=64)
 def _mention_re(name: str) -> re.Pattern[str]:
